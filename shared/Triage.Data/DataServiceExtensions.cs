@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Triage.Data.Images;
+using Triage.Data.Outbox;
+
+namespace Triage.Data;
+
+public static class DataServiceExtensions
+{
+    /// <summary>The embedded default: a SQLite file under the working folder.</summary>
+    public const string DefaultConnectionString = "Data Source=data/triage.db";
+
+    /// <summary>
+    /// The database (connection string <c>ConnectionStrings:Triage</c>, SQLite), migrated at start,
+    /// the image store, and the outbox dispatcher.
+    /// </summary>
+    public static IHostApplicationBuilder AddTriageData(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Triage") ?? DefaultConnectionString;
+        builder.Services.AddDbContext<TriageDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddScoped<IImageStore, EfImageStore>();
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Triage.Data.Cases;
+using Triage.Data.Images;
+using Triage.Data.Outbox;
+using Triage.Data.Resources;
+
+namespace Triage.Data;
+
+public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options)
+{
+    public DbSet<FhirResourceRecord> Resources => Set<FhirResourceRecord>();
+
+    public DbSet<StoredImage> Images => Set<StoredImage>();
+
+    public DbSet<TriageCase> Cases => Set<TriageCase>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which every provider can.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
