@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Triage.Intake;
+
+/// <summary>Log messages of intake and result write-back (event ids 1000-1099). No patient data.</summary>
+internal static partial class IntakeLog
+{
+    [LoggerMessage(1000, LogLevel.Information, "Case {CaseId} opened with {FeatureCount} known clinical feature(s)")]
+    public static partial void CaseOpened(this ILogger logger, Guid caseId, int featureCount);
+
+    [LoggerMessage(1001, LogLevel.Information, "FHIR request refused with {StatusCode}: {Reason}")]
+    public static partial void RequestRefused(this ILogger logger, int statusCode, string reason);
+
+    [LoggerMessage(1002, LogLevel.Error, "FHIR request failed")]
+    public static partial void RequestFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1050, LogLevel.Information, "Case {CaseId} classified by {ModelName} {ModelVersion} on {Provider}; RiskAssessment {RiskAssessmentId}")]
+    public static partial void CaseClassified(this ILogger logger, Guid caseId, string modelName, string modelVersion, string provider, string riskAssessmentId);
+
+    [LoggerMessage(1051, LogLevel.Information, "Result for case {CaseId} ignored: the case is already {Status}")]
+    public static partial void DuplicateResultIgnored(this ILogger logger, Guid caseId, string status);
+
+    [LoggerMessage(1052, LogLevel.Warning, "Result for unknown case {CaseId} ignored")]
+    public static partial void ResultForUnknownCase(this ILogger logger, Guid caseId);
+
+    [LoggerMessage(1053, LogLevel.Warning, "Case {CaseId} failed: {Reason}")]
+    public static partial void CaseFailed(this ILogger logger, Guid caseId, string reason);
+}

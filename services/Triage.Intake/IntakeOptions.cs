@@ -1,0 +1,15 @@
+namespace Triage.Intake;
+
+/// <summary>Settings of the FHIR intake (configuration section <c>Intake</c>).</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+
+    /// <summary>Largest request body accepted, in bytes (20 MB by default).</summary>
+    public long MaxRequestBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// Observations of the same patient stored at most this long before a photo are used for its case.
+    /// </summary>
+    public TimeSpan FeatureWindow { get; set; } = TimeSpan.FromMinutes(30);
+}

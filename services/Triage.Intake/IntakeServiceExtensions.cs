@@ -1,0 +1,49 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Triage.Imaging;
+using Triage.Intake.Bundles;
+using Triage.Intake.Fhir;
+using Triage.Intake.MediaIntake;
+using Triage.Intake.Observations;
+using Triage.Intake.Results;
+using Triage.Intake.Storage;
+
+namespace Triage.Intake;
+
+public static class IntakeServiceExtensions
+{
+    /// <summary>The FHIR intake and result write-back. Needs the data layer (<c>AddTriageData</c>).</summary>
+    public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IntakeOptions>().Bind(builder.Configuration.GetSection(IntakeOptions.Section));
+        services.AddExceptionHandler<FhirExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddSingleton<FhirRequestReader>();
+        services.AddSingleton(new ImageDecoder(ImageLimits.Default));
+        services.AddSingleton<LesionPhotoCheck>();
+        services.AddScoped<FhirResourceStore>();
+        services.AddScoped<ReferenceResolver>();
+        services.AddScoped<CaseFeatureCollector>();
+        services.AddScoped<AcceptMediaHandler>();
+        services.AddScoped<ResourceIntake>();
+        services.AddScoped<BundleHandler>();
+        return builder;
+    }
+
+    public static void AddIntakeConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ClassificationCompletedConsumer, ClassificationCompletedConsumerDefinition>();
+        bus.AddConsumer<ClassificationFaultConsumer>();
+    }
+
+    public static WebApplication MapIntake(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.MapFhirEndpoints();
+        return app;
+    }
+}

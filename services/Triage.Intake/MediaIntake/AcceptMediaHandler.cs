@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using Hl7.Fhir.Model;
+using Triage.Contracts;
+using Triage.Data;
+using Triage.Data.Cases;
+using Triage.Data.Images;
+using Triage.Data.Outbox;
+using Triage.Domain.Cases;
+using Triage.Domain.ClinicalFeatures;
+
+namespace Triage.Intake.MediaIntake;
+
+/// <summary>
+/// Where a lesion photo becomes a case: the image is stored once (claim check), the case is opened,
+/// and <see cref="ClassificationRequested"/> goes into the outbox of the same unit of work.
+/// </summary>
+public sealed class AcceptMediaHandler(TriageDbContext db, TimeProvider clock)
+{
+    public TriageCase Accept(
+        Media media,
+        string patientId,
+        CheckedPhoto photo,
+        ClinicalFeatureSet features,
+        IReadOnlyList<string> observationIds)
+    {
+        var now = clock.GetUtcNow();
+        var image = new StoredImage
+        {
+            Id = Guid.NewGuid(),
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(photo.Data)),
+            ContentType = photo.Info.ContentType,
+            Width = photo.Info.Width,
+            Height = photo.Info.Height,
+            Content = photo.Data,
+            ReceivedAt = now,
+        };
+        var @case = new TriageCase
+        {
+            Id = Guid.NewGuid(),
+            PatientId = patientId,
+            MediaId = media.Id!,
+            ImageId = image.Id,
+            ObservationIds = [.. observationIds],
+            ReceivedAt = now,
+            UpdatedAt = now,
+        };
+        db.Images.Add(image);
+        db.Cases.Add(@case);
+        db.AddToOutbox(
+            new ClassificationRequested(
+                @case.Id,
+                image.Id,
+                image.Sha256,
+                ClinicalFeatureEncoder.Version,
+                ClinicalFeatureEncoder.Encode(features),
+                now),
+            now);
+        @case.MoveTo(CaseStatus.Queued, now);
+        return @case;
+    }
+
+    /// <summary>
+    /// The stored Media keeps a link to the image instead of a second copy of its bytes.
+    /// </summary>
+    public static void ReplaceDataWithLink(Media media, TriageCase @case, CheckedPhoto photo)
+    {
+        media.Content.Data = null;
+        media.Content.Url = $"Binary/{@case.ImageId}";
+        media.Content.Size = photo.Data.LongLength;
+        media.Width ??= photo.Info.Width;
+        media.Height ??= photo.Info.Height;
+    }
+}

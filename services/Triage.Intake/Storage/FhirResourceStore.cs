@@ -1,0 +1,76 @@
+using Hl7.Fhir.Model;
+using Microsoft.EntityFrameworkCore;
+using Triage.Data;
+using Triage.Data.Resources;
+using Triage.Fhir;
+
+namespace Triage.Intake.Storage;
+
+/// <summary>Creates, reads and searches FHIR resources kept as versioned JSON rows.</summary>
+public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
+{
+    /// <summary>Gives <paramref name="resource"/> version 1 and adds it to the unit of work (saved by the caller).</summary>
+    public void AddNew(Resource resource, string? patientId)
+    {
+        resource.Id ??= NewId();
+        resource.Meta ??= new Meta();
+        resource.Meta.VersionId = "1";
+        resource.Meta.LastUpdated = clock.GetUtcNow();
+        db.Resources.Add(new FhirResourceRecord
+        {
+            ResourceType = resource.TypeName,
+            ResourceId = resource.Id,
+            VersionId = 1,
+            IsCurrent = true,
+            LastUpdated = resource.Meta.LastUpdated.Value,
+            PatientId = patientId,
+            Json = FhirJson.Serialize(resource),
+        });
+    }
+
+    public async Task<T?> ReadAsync<T>(string id, CancellationToken cancellationToken)
+        where T : Resource
+    {
+        var type = ModelInfo.GetFhirTypeNameForType(typeof(T))!;
+        var record = await db.Resources.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.ResourceType == type && r.ResourceId == id && r.IsCurrent, cancellationToken);
+        return record is null ? null : FhirJson.Parse<T>(record.Json);
+    }
+
+    public Task<bool> ExistsAsync(string type, string id, CancellationToken cancellationToken) =>
+        db.Resources.AnyAsync(r => r.ResourceType == type && r.ResourceId == id && r.IsCurrent, cancellationToken);
+
+    /// <summary>Current resources of one type about one patient, newest first.</summary>
+    public async Task<IReadOnlyList<T>> ForPatientAsync<T>(string patientId, DateTimeOffset? since, CancellationToken cancellationToken)
+        where T : Resource
+    {
+        var type = ModelInfo.GetFhirTypeNameForType(typeof(T))!;
+        var query = db.Resources.AsNoTracking()
+            .Where(r => r.ResourceType == type && r.PatientId == patientId && r.IsCurrent);
+        if (since is { } from)
+        {
+            query = query.Where(r => r.LastUpdated >= from);
+        }
+
+        var rows = await query.OrderByDescending(r => r.LastUpdated).Select(r => r.Json).ToListAsync(cancellationToken);
+        return rows.Select(FhirJson.Parse<T>).ToList();
+    }
+
+    /// <summary>Current resources of one type, optionally about one patient, newest first.</summary>
+    public async Task<(int Total, IReadOnlyList<T> Page)> SearchAsync<T>(string? patientId, int count, CancellationToken cancellationToken)
+        where T : Resource
+    {
+        var type = ModelInfo.GetFhirTypeNameForType(typeof(T))!;
+        var query = db.Resources.AsNoTracking().Where(r => r.ResourceType == type && r.IsCurrent);
+        if (patientId is not null)
+        {
+            query = query.Where(r => r.PatientId == patientId);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(r => r.LastUpdated).Take(count).Select(r => r.Json).ToListAsync(cancellationToken);
+        return (total, rows.Select(FhirJson.Parse<T>).ToList());
+    }
+
+    public static string NewId() => Guid.NewGuid().ToString();
+}
