@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+using Triage.Inference.Classification;
+using Triage.Inference.Models;
+
+namespace Triage.Inference;
+
+/// <summary>Log messages of inference; event ids 2000-2099.</summary>
+internal static partial class InferenceLog
+{
+    [LoggerMessage(2000, LogLevel.Information, "Model {ModelName} {ModelVersion} loaded from {ModelPath} on {ExecutionProvider}")]
+    public static partial void ModelLoaded(this ILogger logger, string modelName, string modelVersion, string modelPath, string executionProvider);
+
+    [LoggerMessage(2001, LogLevel.Warning, "The CUDA execution provider is unavailable (asked for {Preference}); running on the CPU instead")]
+    public static partial void CudaUnavailable(this ILogger logger, ExecutionProviderPreference preference, Exception exception);
+
+    [LoggerMessage(2002, LogLevel.Information, "Execution provider {ExecutionProvider} selected (asked for {Preference})")]
+    public static partial void ExecutionProviderSelected(this ILogger logger, string executionProvider, ExecutionProviderPreference preference);
+
+    [LoggerMessage(2010, LogLevel.Information, "Case classified by {ModelName} {ModelVersion} on {ExecutionProvider} in {Milliseconds:F1} ms")]
+    public static partial void CaseClassified(this ILogger logger, string modelName, string modelVersion, string executionProvider, double milliseconds);
+
+    [LoggerMessage(2011, LogLevel.Warning, "Case cannot be classified: {Reason}")]
+    public static partial void CaseNotClassifiable(this ILogger logger, CaseNotClassifiableReason reason);
+}
