@@ -12,6 +12,7 @@ public sealed class ImageDecoder
 
     public ImageDecoder(ImageLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         _limits = limits;
     }
 
@@ -55,7 +56,8 @@ public sealed class ImageDecoder
     private SKCodec OpenCodec(ReadOnlySpan<byte> encoded, out ImageInfo info)
     {
         var contentType = CheckBytes(encoded);
-        var stream = new SKMemoryStream(SKData.CreateCopy(encoded));
+        using var data = SKData.CreateCopy(encoded);
+        var stream = new SKMemoryStream(data);
         // The codec owns the stream from here on, whether it opens or not.
         var codec = SKCodec.Create(stream, out var result)
             ?? throw Rejections.Undecodable(result);

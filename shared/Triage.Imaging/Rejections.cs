@@ -27,7 +27,7 @@ internal static class Rejections
     public static ImageRejectedException Undecodable(SKCodecResult result) => result switch
     {
         SKCodecResult.IncompleteInput =>
-            new(ImageRejection.Truncated, "The image is cut short: the file ends before the picture does."),
+            new(ImageRejection.Truncated, "The image is cut short or damaged: the file does not hold the whole picture."),
         SKCodecResult.ErrorInInput =>
             new(ImageRejection.Truncated, "The image data is damaged part way through."),
         _ => new(ImageRejection.NotAnImage, "The file looks like a PNG or JPEG image but cannot be read."),
