@@ -1,10 +1,9 @@
 using SkiaSharp;
-using Triage.Testing;
 
-namespace Triage.Imaging.Tests;
+namespace Triage.Testing;
 
 /// <summary>Images encoded by SkiaSharp itself, and real PAD-UFES-20 files.</summary>
-internal static class TestImages
+public static class TestImages
 {
     public static readonly SKColor Red = new(255, 0, 0);
     public static readonly SKColor Blue = new(0, 0, 255);

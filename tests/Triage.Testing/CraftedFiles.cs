@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Triage.Imaging.Tests;
+namespace Triage.Testing;
 
 /// <summary>Image files written byte by byte, for headers and formats SkiaSharp does not encode.</summary>
-internal static class CraftedFiles
+public static class CraftedFiles
 {
     private static readonly uint[] CrcTable = BuildCrcTable();
 

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Triage.Host.Commands;
+
+/// <summary>The verbs of the <c>triage</c> command line.</summary>
+public static class TriageCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Skin-lesion triage platform: FHIR intake, ONNX classification, review and training.");
+        root.Add(ServeCommand.Create());
+        return root;
+    }
+}

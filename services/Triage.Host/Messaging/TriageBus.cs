@@ -1,0 +1,43 @@
+using MassTransit;
+using Triage.Inference;
+using Triage.Intake;
+
+namespace Triage.Host.Messaging;
+
+/// <summary>
+/// The bus: MassTransit's in-memory transport by default, RabbitMQ (quorum queues) when
+/// <c>ConnectionStrings:RabbitMq</c> is set, e.g. <c>amqp://guest:guest@localhost:5672/</c>.
+/// </summary>
+internal static class TriageBus
+{
+    public static IHostApplicationBuilder AddTriageBus(this IHostApplicationBuilder builder)
+    {
+        var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq");
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddIntakeConsumers();
+            bus.AddInferenceConsumers();
+
+            if (string.IsNullOrWhiteSpace(rabbitMq))
+            {
+                bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+                return;
+            }
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+            bus.UsingRabbitMq((context, transport) =>
+            {
+                transport.Host(new Uri(rabbitMq));
+                transport.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+using Triage.Host.Commands;
+
+return await TriageCommandLine.Create().Parse(args).InvokeAsync();

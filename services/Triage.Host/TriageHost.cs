@@ -1,0 +1,35 @@
+using Triage.Data;
+using Triage.Host.Messaging;
+using Triage.Inference;
+using Triage.Intake;
+
+namespace Triage.Host;
+
+/// <summary>Composes every service into one web application (the embedded host).</summary>
+public static class TriageHost
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.AddTriageData();
+        builder.AddIntake();
+        builder.AddInference();
+        builder.AddTriageBus();
+        builder.Services.AddHealthChecks();
+
+        var app = builder.Build();
+        app.MapIntake();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}
