@@ -66,7 +66,6 @@ public sealed class AcceptMediaHandler(TriageDbContext db, TimeProvider clock)
     {
         media.Content.Data = null;
         media.Content.Url = $"Binary/{@case.ImageId}";
-        media.Content.Size = photo.Data.LongLength;
         media.Width ??= photo.Info.Width;
         media.Height ??= photo.Info.Height;
     }
