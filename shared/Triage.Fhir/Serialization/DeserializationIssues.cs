@@ -15,7 +15,7 @@ public static partial class DeserializationIssues
 
     public static IEnumerable<OperationOutcome.IssueComponent> From(DeserializationFailedException failure)
     {
-        var root = failure.PartialResult is Resource { TypeName: var name } && name != "DynamicResource" ? name : "Resource";
+        var root = failure.PartialResult is Resource { TypeName: var name } && ModelInfo.IsKnownResource(name) ? name : "Resource";
         return failure.Exceptions.Select(problem => ToIssue(problem, root));
     }
 
