@@ -32,8 +32,18 @@ start_rabbitmq() {
   echo "RabbitMQ ready"
 }
 
-start_rabbitmq
-export TRIAGE_RABBITMQ="${TRIAGE_RABBITMQ:-amqp://guest:guest@localhost:5672/}"
+# A fresh virtual host per run, so no message of an earlier run is left in a queue.
+fresh_vhost() {
+  as_root rabbitmqctl -q delete_vhost triage-tests >/dev/null 2>&1 || true
+  as_root rabbitmqctl -q add_vhost triage-tests >/dev/null
+  as_root rabbitmqctl -q set_permissions -p triage-tests guest ".*" ".*" ".*" >/dev/null
+}
+
+if [ -z "${TRIAGE_RABBITMQ:-}" ]; then
+  start_rabbitmq
+  fresh_vhost
+  export TRIAGE_RABBITMQ="amqp://guest:guest@localhost:5672/triage-tests"
+fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build Triage.sln -c Release -nologo -clp:ErrorsOnly

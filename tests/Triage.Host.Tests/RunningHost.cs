@@ -34,9 +34,12 @@ public sealed class RunningHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningHost> StartAsync(params string[] settings)
+    public static Task<RunningHost> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <param name="folder">The folder of an earlier host, to restart on its database; null for a fresh one.</param>
+    public static async Task<RunningHost> StartAsync(string? folder, params string[] settings)
     {
-        var folder = TestPaths.NewTempFolder("triage-host");
+        folder ??= TestPaths.NewTempFolder("triage-host");
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
@@ -67,12 +70,18 @@ public sealed class RunningHost : IAsyncDisposable
         return counts;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the host as a shutdown would, leaving its database for a restart.</summary>
+    public async Task StopKeepingFilesAsync()
     {
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopKeepingFilesAsync();
         try
         {
             Directory.Delete(Folder, recursive: true);
