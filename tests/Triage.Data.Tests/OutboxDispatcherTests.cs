@@ -19,7 +19,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:Triage"] = $"Data Source={Path.Combine(_folder, "triage.db")}";
         builder.AddTriageData();
-        builder.Services.AddMassTransitTestHarness();
+        builder.Services.AddMassTransitTestHarness(bus => bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(5)));
         _host = builder.Build();
         await _host.StartAsync();
     }
