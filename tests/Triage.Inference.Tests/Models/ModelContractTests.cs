@@ -33,6 +33,12 @@ public class ModelContractTests
     }
 
     [Fact]
+    public void Reads_the_keys_that_training_writes()
+    {
+        ModelMetadataKeys.All.Should().BeEquivalentTo(Triage.Ml.Onnx.ModelDescription.Keys);
+    }
+
+    [Fact]
     public void Another_encoding_may_have_another_width()
     {
         using var classifier = TestModelFiles.OpenOnCpu(TestModelFiles.Write(new TestModelOptions
