@@ -21,6 +21,9 @@ public static class TriageHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Every SQL statement at Information would drown the log (the outbox polls every second).
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+
         builder.AddTriageData();
         builder.AddIntake();
         builder.AddInference();

@@ -24,7 +24,7 @@ public sealed class RunningHost : IAsyncDisposable
         Client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
     }
 
-    public static string ModelPath => Environment.GetEnvironmentVariable("TMP_MODEL") ?? Path.Combine(TestPaths.RepositoryRoot, "deploy", "models", "baseline.onnx");
+    public static string ModelPath => Path.Combine(TestPaths.RepositoryRoot, "deploy", "models", "baseline.onnx");
 
     public HttpClient Client { get; }
 
@@ -92,4 +92,3 @@ public sealed class RunningHost : IAsyncDisposable
         }
     }
 }
-public class TmpModelWriter { [Fact] public void Write() => Triage.Ml.Baseline.TestModels.Write("/tmp/test-model.onnx"); }

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Triage.Ml.Baseline;
+
+namespace Triage.Host.Commands;
+
+/// <summary><c>train-baseline --data D --out F</c>: the colour-statistics baseline, cross-validated and exported to ONNX.</summary>
+internal static class TrainBaselineCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "A folder in the PAD-UFES-20 layout (metadata.csv and images/).", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the ONNX model.", Required = true };
+        var command = new Command("train-baseline", "Train the baseline model on PAD-UFES-20 and export it to ONNX.") { data, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetRequiredValue(data);
+            if (!File.Exists(Path.Combine(folder.FullName, "metadata.csv")))
+            {
+                await Console.Error.WriteLineAsync($"{folder.FullName} has no metadata.csv: not a PAD-UFES-20 folder.");
+                return 2;
+            }
+
+            await BaselineTrainer.RunAsync(folder.FullName, parse.GetRequiredValue(output).FullName, Console.Out);
+            return 0;
+        });
+        return command;
+    }
+}
