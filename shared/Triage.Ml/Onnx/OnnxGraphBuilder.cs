@@ -11,6 +11,9 @@ public sealed class OnnxGraphBuilder(string graphName, long opsetVersion = OnnxG
 {
     public const long DefaultOpset = 17;
 
+    /// <summary>The name of the symbolic (dynamic) dimension: the batch.</summary>
+    public const string BatchSymbol = "N";
+
     /// <summary>ONNX IR version 8 is the one that goes with opset 17.</summary>
     private const long IrVersion = 8;
 
@@ -86,7 +89,4 @@ public sealed class OnnxGraphBuilder(string graphName, long opsetVersion = OnnxG
         var tensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape };
         return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = tensorType } };
     }
-
-    /// <summary>The name of the symbolic (dynamic) dimension: the batch.</summary>
-    public const string BatchSymbol = "N";
 }
