@@ -1,44 +1,38 @@
 namespace Triage.Ml.Evaluation;
 
-/// <summary>Accuracy, balanced accuracy (mean recall over the classes present) and support-weighted F1.</summary>
+/// <summary>
+/// Accuracy, balanced accuracy (mean recall over the classes present), support-weighted F1 and
+/// macro F1 (mean F1 over the classes that are present or predicted, as scikit-learn averages).
+/// </summary>
 public sealed record ClassificationMetrics(int N, double Accuracy, double BalancedAccuracy, double WeightedF1)
 {
-    public static ClassificationMetrics From(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes)
+    public double MacroF1 { get; init; }
+
+    public static ClassificationMetrics From(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes) =>
+        From(ConfusionMatrix.From(truth, predicted, classes));
+
+    public static ClassificationMetrics From(ConfusionMatrix confusion)
     {
-        var confusion = new int[classes, classes];
-        for (var i = 0; i < truth.Count; i++)
+        ArgumentNullException.ThrowIfNull(confusion);
+        var n = confusion.N;
+        if (n == 0)
         {
-            confusion[truth[i], predicted[i]]++;
+            return new ClassificationMetrics(0, 0, 0, 0);
         }
 
-        double correct = 0, recallSum = 0, weightedF1 = 0;
-        var present = 0;
-        for (var k = 0; k < classes; k++)
+        var scores = ClassScores.From(confusion);
+        var present = scores.Where(s => s.Support > 0).ToList();
+        var seen = Enumerable.Range(0, confusion.Classes)
+            .Where(k => scores[k].Support > 0 || confusion.PredictedCount(k) > 0)
+            .Select(k => scores[k].F1)
+            .ToList();
+        return new ClassificationMetrics(
+            n,
+            (double)confusion.Correct / n,
+            present.Average(s => s.Recall),
+            present.Sum(s => s.Support * s.F1) / n)
         {
-            int support = 0, predictedAs = 0;
-            for (var j = 0; j < classes; j++)
-            {
-                support += confusion[k, j];
-                predictedAs += confusion[j, k];
-            }
-
-            var hits = confusion[k, k];
-            correct += hits;
-            if (support == 0)
-            {
-                continue;
-            }
-
-            present++;
-            var recall = (double)hits / support;
-            var precision = predictedAs == 0 ? 0 : (double)hits / predictedAs;
-            recallSum += recall;
-            weightedF1 += support * (precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
-        }
-
-        var n = truth.Count;
-        return n == 0
-            ? new ClassificationMetrics(0, 0, 0, 0)
-            : new ClassificationMetrics(n, correct / n, recallSum / present, weightedF1 / n);
+            MacroF1 = seen.Average(),
+        };
     }
 }
