@@ -68,8 +68,9 @@ internal static class EvaluationReport
         EvaluationFigures.Save(asRecorded, path);
     }
 
-    public static string Summary(string name, ModelEvaluation evaluation) =>
-        string.Create(CultureInfo.InvariantCulture,
+    public static string Summary(string name, ModelEvaluation evaluation) => evaluation.N == 0
+        ? $"{name}: no case"
+        : string.Create(CultureInfo.InvariantCulture,
             $"{name} (n = {evaluation.N}): accuracy {evaluation.Metrics.Accuracy:0.000}, balanced {evaluation.Metrics.BalancedAccuracy:0.000}, " +
             $"weighted F1 {evaluation.Metrics.WeightedF1:0.000}, macro F1 {evaluation.Metrics.MacroF1:0.000}, macro AUC {evaluation.MacroAuc:0.000}, " +
             $"ECE {evaluation.Calibration.ExpectedCalibrationError:0.000}, cancer sensitivity {evaluation.Malignancy.Sensitivity:0.000}, " +
