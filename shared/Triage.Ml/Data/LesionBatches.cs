@@ -15,6 +15,10 @@ public sealed class LesionBatches(IReadOnlyList<PadUfes20Case> cases, LesionPhot
 
     public int Count => cases.Count;
 
+    public ModelInputSpec Spec => spec;
+
+    public IReadOnlyList<int> Labels => _labels;
+
     public IEnumerable<LesionBatch> Training(
         int batchSize, Random random, AugmentationOptions augmentation, CaseSampling sampling, MetadataDropout dropout)
     {
