@@ -10,6 +10,8 @@ public static class TriageCommandLine
         var root = new RootCommand("Skin-lesion triage platform: FHIR intake, ONNX classification, review and training.");
         root.Add(ServeCommand.Create());
         root.Add(TrainBaselineCommand.Create());
+        root.Add(TrainTeacherCommand.Create());
+        root.Add(DistillCommand.Create());
         root.Add(EvaluateCommand.Create());
         return root;
     }
