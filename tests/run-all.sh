@@ -12,16 +12,20 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+apt_updated=
+ensure_package() { # package, a file it provides
+  [ -e "$2" ] && return
+  echo "Installing $1 from Debian packages..."
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$1" >/dev/null
+}
+
 start_rabbitmq() {
   if port_open 5672; then
     echo "RabbitMQ already listening on 5672"
     return
   fi
-  if ! command -v rabbitmq-server >/dev/null 2>&1; then
-    echo "Installing RabbitMQ from Debian packages..."
-    as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends rabbitmq-server >/dev/null
-  fi
+  ensure_package rabbitmq-server /usr/sbin/rabbitmq-server
   echo "Starting RabbitMQ..."
   as_root rabbitmq-server -detached
   for _ in $(seq 1 120); do
@@ -38,6 +42,9 @@ fresh_vhost() {
   as_root rabbitmqctl -q add_vhost triage-tests >/dev/null
   as_root rabbitmqctl -q set_permissions -p triage-tests guest ".*" ".*" ".*" >/dev/null
 }
+
+# Evaluation figures need a TrueType font for their labels.
+ensure_package fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
 if [ -z "${TRIAGE_RABBITMQ:-}" ]; then
   start_rabbitmq
