@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Patient-level 5-fold cross-validation of the paper's configurations, fold by fold: for each fold the
+# teacher, then the student alone and distilled three ways from that fold's teacher. Each run writes
+# its own report (results/<config>-fold<k>.json) and is skipped when the report exists, so the
+# experiment can stop at any point and resume. Weights and checkpoints go to $RUNS (not committed).
+#
+#   deploy/training/cross-validate.sh [DATA] [IMAGE_SIZE] [EPOCHS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+data=${1:-../shared/data/pad-ufes-20}
+size=${2:-96}
+epochs=${3:-10}
+runs=${RUNS:-artifacts/cv-runs}
+results=deploy/training/results
+mkdir -p "$runs" "$results"
+dotnet build services/Triage.Host -c Release -nologo -clp:ErrorsOnly >/dev/null
+triage() { dotnet services/Triage.Host/bin/Release/net10.0/linux-x64/triage.dll "$@"; }
+common=(--data "$data" --image-size "$size" --epochs "$epochs" --patience 4 --batch-size 16 --folds 5)
+
+run() { # name fold verb args...
+  local name=$1-$size fold=$2 verb=$3; shift 3
+  local report="$results/$name-fold$fold.json"
+  [ -f "$report" ] && { echo "skip $name fold $fold"; return; }
+  echo "== $name fold $fold ($(date -u +%H:%M:%S))"
+  triage "$verb" "${common[@]}" --fold "$fold" --out "$runs/$name-fold$fold.weights" "$@"
+  cp "$runs/$name-fold$fold.weights.json" "$report"
+}
+
+for fold in 0 1 2 3 4; do
+  run teacher-atto "$fold" train-teacher --variant atto
+  teacher="$runs/teacher-atto-$size-fold$fold.weights"
+  run student-focal "$fold" distill
+  run student-logits "$fold" distill --teacher "$teacher" --logits 1
+  run student-logits-features "$fold" distill --teacher "$teacher" --logits 1 --features 1
+  run student-logits-features-attention "$fold" distill --teacher "$teacher" --logits 1 --features 1 --attention 100
+done
