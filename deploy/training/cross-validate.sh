@@ -15,7 +15,8 @@ results=deploy/training/results
 mkdir -p "$runs" "$results"
 dotnet build services/Triage.Host -c Release -nologo -clp:ErrorsOnly >/dev/null
 triage() { dotnet services/Triage.Host/bin/Release/net10.0/linux-x64/triage.dll "$@"; }
-common=(--data "$data" --image-size "$size" --epochs "$epochs" --patience 4 --batch-size 16 --folds 5)
+# One torch thread: with two, any other busy process on a 2-core machine stalls every OpenMP barrier.
+common=(--data "$data" --image-size "$size" --epochs "$epochs" --patience 4 --batch-size 16 --folds 5 --threads "${THREADS:-1}")
 
 run() { # name fold verb args...
   local name=$1-$size fold=$2 verb=$3; shift 3

@@ -12,6 +12,7 @@ public static class TriageCommandLine
         root.Add(TrainBaselineCommand.Create());
         root.Add(TrainTeacherCommand.Create());
         root.Add(DistillCommand.Create());
+        root.Add(SummarizeCrossValidationCommand.Create());
         root.Add(EvaluateCommand.Create());
         return root;
     }
