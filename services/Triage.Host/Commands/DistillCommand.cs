@@ -23,7 +23,7 @@ internal static class DistillCommand
             teacher, logits, features, attention, temperature,
         };
         shared.AddTo(command);
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (shared.ProblemWithData(parse) is { } problem)
             {
@@ -44,7 +44,8 @@ internal static class DistillCommand
             ExperimentRunner.Run(
                 new ExperimentRequest(parse.GetRequiredValue(shared.Data).FullName, parse.GetRequiredValue(shared.Output).FullName, network,
                     shared.TrainingFrom(parse), parse.GetValue(shared.Folds), parse.GetValue(shared.Fold), teacherPath, weights),
-                Console.Out);
+                Console.Out,
+                cancellationToken);
             return 0;
         });
         return command;

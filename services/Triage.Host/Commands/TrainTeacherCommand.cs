@@ -14,7 +14,7 @@ internal static class TrainTeacherCommand
         variant.AcceptOnlyFromAmong("atto", "femto", "pico", "nano", "tiny");
         var command = new Command("train-teacher", "Train the ConvNeXt + CBAM + metadata teacher with focal loss.") { variant };
         shared.AddTo(command);
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (shared.ProblemWithData(parse) is { } problem)
             {
@@ -27,7 +27,8 @@ internal static class TrainTeacherCommand
             ExperimentRunner.Run(
                 new ExperimentRequest(parse.GetRequiredValue(shared.Data).FullName, parse.GetRequiredValue(shared.Output).FullName, network,
                     shared.TrainingFrom(parse), parse.GetValue(shared.Folds), parse.GetValue(shared.Fold)),
-                Console.Out);
+                Console.Out,
+                cancellationToken);
             return 0;
         });
         return command;

@@ -14,7 +14,7 @@ namespace Triage.Ml.Experiments;
 /// </summary>
 public static class ExperimentRunner
 {
-    public static JsonObject Run(ExperimentRequest request, TextWriter progress)
+    public static JsonObject Run(ExperimentRequest request, TextWriter progress, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var cases = PadUfes20Reader.Read(request.DataFolder);
@@ -41,7 +41,7 @@ public static class ExperimentRunner
         var distillation = teacher is null
             ? null
             : new Distillation(teacher, teacherDescription!.PooledFeatureCount, request.Distillation ?? new DistillationWeights());
-        var run = new NetworkTrainer(request.Training, progress).Train(network, training, validation, preprocessor, distillation);
+        var run = new NetworkTrainer(request.Training, progress).Train(network, training, validation, preprocessor, distillation, cancellationToken);
 
         NetworkFiles.Write(request.Output, run.BestWeightsPath, request.Network);
         var report = new JsonObject

@@ -20,7 +20,8 @@ public sealed class NetworkTrainer(TrainingOptions options, TextWriter progress)
         LesionBatches training,
         LesionBatches validation,
         ImagePreprocessor preprocessor,
-        Distillation? distillation = null)
+        Distillation? distillation = null,
+        CancellationToken cancellationToken = default)
     {
         set_num_threads(options.Threads);
         manual_seed(options.Seed);
@@ -57,6 +58,8 @@ public sealed class NetworkTrainer(TrainingOptions options, TextWriter progress)
             foreach (var batch in training.Training(options.BatchSize, random, options.Augmentation, options.Sampling, options.MetadataDropout)
                          .Take(batchesPerEpoch))
             {
+                // Stopping between batches keeps the last finished epoch's checkpoint to resume from.
+                cancellationToken.ThrowIfCancellationRequested();
                 foreach (var group in optimizer.ParamGroups)
                 {
                     group.LearningRate = schedule.At(step);
