@@ -9,14 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=${1:-../shared/data/pad-ufes-20}
 size=${2:-96}
-epochs=${3:-10}
+epochs=${3:-20}
 runs=${RUNS:-artifacts/cv-runs}
 results=deploy/training/results
 mkdir -p "$runs" "$results"
 dotnet build services/Triage.Host -c Release -nologo -clp:ErrorsOnly >/dev/null
 triage() { dotnet services/Triage.Host/bin/Release/net10.0/linux-x64/triage.dll "$@"; }
 # One torch thread: with two, any other busy process on a 2-core machine stalls every OpenMP barrier.
-common=(--data "$data" --image-size "$size" --epochs "$epochs" --patience 4 --batch-size 16 --folds 5 --threads "${THREADS:-1}")
+common=(--data "$data" --image-size "$size" --epochs "$epochs" --patience 6 --batch-size 16 --folds 5 --threads "${THREADS:-1}")
 
 run() { # name fold verb args...
   local name=$1-$size fold=$2 verb=$3; shift 3

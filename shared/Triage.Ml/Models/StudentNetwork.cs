@@ -33,6 +33,9 @@ public sealed class StudentNetwork : nn.Module<Tensor, Tensor?, NetworkOutput>
         _classifier = nn.Sequential(nn.Dropout(Options.Dropout), nn.Linear(fusedWidth, Options.ClassCount));
         register_module("classifier", _classifier);
         WeightInitialization.ApplyEfficientNet(this);
+        // Trained from scratch on a few hundred photos, a zero head starts from uniform predictions
+        // instead of confident random ones (torchvision's range is sized for 1000 classes).
+        WeightInitialization.ZeroLinear((Linear)_classifier[1]);
     }
 
     public StudentNetworkOptions Options { get; }

@@ -32,6 +32,13 @@ public static class WeightInitialization
         }
     }
 
+    public static void ZeroLinear(Linear linear)
+    {
+        using var _ = no_grad();
+        nn.init.zeros_(linear.weight!);
+        ZeroBias(linear.bias);
+    }
+
     /// <summary>Truncated normal (std 0.02) convolutions and linear layers with zero biases.</summary>
     public static void ApplyConvNeXt(nn.Module network)
     {

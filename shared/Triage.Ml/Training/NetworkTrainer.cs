@@ -28,7 +28,8 @@ public sealed class NetworkTrainer(TrainingOptions options, TextWriter progress)
         var weights = distillation?.Weights ?? DistillationWeights.LabelsOnly;
         var losses = new StudentLosses(
             new FocalLoss(FocalLoss.InverseFrequencyAlpha(training.Labels, 6), options.FocalGamma), weights, distillation);
-        var optimizer = optim.AdamW(network.parameters().Concat(losses.Parameters()), options.LearningRate, weight_decay: options.WeightDecay);
+        var parameters = network.parameters().Concat(losses.Parameters()).ToList();
+        var optimizer = optim.AdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay);
         var batchesPerEpoch = (int)Math.Ceiling(training.Count / (double)options.BatchSize);
         if (options.MaxBatchesPerEpoch is { } limit)
         {
@@ -69,8 +70,14 @@ public sealed class NetworkTrainer(TrainingOptions options, TextWriter progress)
                 {
                     var (images, metadata, labels) = BatchTensors.From(batch, training.Spec);
                     var terms = losses.Compute(network.forward(images, metadata), images, metadata, labels);
+                    if (!double.IsFinite(terms.Values.Sum(t => t.Value)))
+                    {
+                        throw new TrainingDivergedException(epoch, batchIndex);
+                    }
+
                     optimizer.zero_grad();
                     terms.Total.backward();
+                    nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
                     optimizer.step();
                     foreach (var (name, value) in terms.Values)
                     {

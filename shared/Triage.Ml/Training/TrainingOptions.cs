@@ -14,6 +14,9 @@ public sealed record TrainingOptions
     public double WeightDecay { get; init; } = 0.05;
     public int WarmupEpochs { get; init; } = 2;
 
+    /// <summary>Gradients are scaled down to at most this global L2 norm before each step.</summary>
+    public double GradientClipNorm { get; init; } = 2.0;
+
     /// <summary>Stop after this many epochs without a better validation weighted F1.</summary>
     public int Patience { get; init; } = 8;
 
