@@ -59,5 +59,4 @@ public sealed class StudentNetwork : nn.Module<Tensor, Tensor?, NetworkOutput>
         var fused = _metadata is null ? pooled : cat([pooled, _metadata.call(MetadataBranches.RequireInput(metadata, Options.MetadataWidth))], 1);
         return new NetworkOutput(_classifier.call(fused), pooled, stages, ActivationAttention.Map(features));
     }
-
 }

@@ -69,5 +69,4 @@ public sealed class TeacherNetwork : nn.Module<Tensor, Tensor?, NetworkOutput>
         var fused = _metadata is null ? pooled : cat([pooled, _metadata.call(MetadataBranches.RequireInput(metadata, Options.MetadataWidth))], 1);
         return new NetworkOutput(_head.call(fused), pooled, stages, spatialMap!);
     }
-
 }

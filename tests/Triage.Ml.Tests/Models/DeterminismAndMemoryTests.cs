@@ -11,8 +11,8 @@ public sealed class DeterminismAndMemoryTests(ITestOutputHelper output)
     [Fact]
     public void A_seed_fixes_initial_weights_and_training_mode_randomness()
     {
-        TrainingLogits(seed: 5).Should().Equal(TrainingLogits(seed: 5));
-        TrainingLogits(seed: 5).Should().NotEqual(TrainingLogits(seed: 6));
+        TrainingOutputs(seed: 5).Should().Equal(TrainingOutputs(seed: 5));
+        TrainingOutputs(seed: 5).Should().NotEqual(TrainingOutputs(seed: 6));
     }
 
     [Fact]
@@ -47,13 +47,16 @@ public sealed class DeterminismAndMemoryTests(ITestOutputHelper output)
         (after - before).Should().BeLessThan(32);
     }
 
-    private static float[] TrainingLogits(int seed)
+    /// <summary>Pooled features (initial weights, stochastic depth) and logits (dropout) of one training-mode pass.</summary>
+    private static float[] TrainingOutputs(int seed)
     {
         using var scope = NewDisposeScope();
         random.manual_seed(seed);
         using var student = new StudentNetwork();
+        ModelInputs.GiveHeadWeights(student);
         student.train();
-        return student.call(ModelInputs.Images(2, 64), ModelInputs.Metadata(2)).Logits.data<float>().ToArray();
+        var result = student.call(ModelInputs.Images(2, 64), ModelInputs.Metadata(2));
+        return [.. result.PooledFeatures.data<float>(), .. result.Logits.data<float>()];
     }
 
     /// <summary>Without forcing a collection: finalizers would free leaked tensors and hide the leak.</summary>

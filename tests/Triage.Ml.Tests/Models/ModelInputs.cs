@@ -1,4 +1,5 @@
 using Triage.Domain.ClinicalFeatures;
+using Triage.Ml.Models;
 using static TorchSharp.torch;
 
 namespace Triage.Ml.Tests.Models;
@@ -16,5 +17,12 @@ internal static class ModelInputs
     {
         var generator = new Generator((ulong)seed);
         return bernoulli(full(count, ClinicalFeatureEncoder.Width, 0.3), generator);
+    }
+
+    /// <summary>The student's classifier starts at zero, which hides everything before it from the logits; give it weights as training would.</summary>
+    public static void GiveHeadWeights(StudentNetwork student, int seed = 3)
+    {
+        using var _ = no_grad();
+        student.state_dict()["classifier.1.weight"].normal_(0, 0.05, new Generator((ulong)seed));
     }
 }

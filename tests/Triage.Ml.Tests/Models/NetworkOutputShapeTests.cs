@@ -68,6 +68,8 @@ public sealed class NetworkOutputShapeTests
         using var scope = NewDisposeScope();
         using var withBranch = new StudentNetwork();
         using var imageOnly = new StudentNetwork(new StudentNetworkOptions(UseMetadata: false));
+        ModelInputs.GiveHeadWeights(withBranch);
+        ModelInputs.GiveHeadWeights(imageOnly);
         withBranch.eval();
         imageOnly.eval();
         var images = ModelInputs.Images(2, 64);

@@ -13,6 +13,7 @@ public sealed class TrainingModeTests
     {
         using var scope = NewDisposeScope();
         using var student = new StudentNetwork();
+        ModelInputs.GiveHeadWeights(student);
         var (images, metadata) = (ModelInputs.Images(4, 64), ModelInputs.Metadata(4));
         FillBatchNormStatistics(student, images, metadata);
 
@@ -27,6 +28,7 @@ public sealed class TrainingModeTests
     {
         using var scope = NewDisposeScope();
         using var student = new StudentNetwork(new StudentNetworkOptions(Dropout: 0, StochasticDepth: 0));
+        ModelInputs.GiveHeadWeights(student);
         var (images, metadata) = (ModelInputs.Images(4, 64), ModelInputs.Metadata(4));
         FillBatchNormStatistics(student, images, metadata);
         var runningMean = student.state_dict()["features.0.1.running_mean"];
