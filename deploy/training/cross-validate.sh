@@ -23,7 +23,13 @@ run() { # name fold verb args...
   local report="$results/$name-fold$fold.json"
   [ -f "$report" ] && { echo "skip $name fold $fold"; return; }
   echo "== $name fold $fold ($(date -u +%H:%M:%S))"
-  triage "$verb" "${common[@]}" --fold "$fold" --out "$runs/$name-fold$fold.weights" "$@"
+  # TorchSharp 0.107's optimisers now and then fail natively in step() ("toFloat ... Expected false to be
+  # true"), seemingly a scalar freed while in use; the run then resumes from its last finished epoch.
+  for attempt in 1 2 3; do
+    triage "$verb" "${common[@]}" --fold "$fold" --out "$runs/$name-fold$fold.weights" "$@" && break
+    [ "$attempt" -lt 3 ] || { echo "$name fold $fold failed three times" >&2; return 1; }
+    echo "-- $name fold $fold stopped (attempt $attempt); resuming"
+  done
   cp "$runs/$name-fold$fold.weights.json" "$report"
 }
 
