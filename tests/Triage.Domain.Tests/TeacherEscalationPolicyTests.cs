@@ -15,7 +15,7 @@ public class TeacherEscalationPolicyTests
         { [0.45, 0.40, 0.00, 0.05, 0.00, 0.10], EscalationReason.LowConfidence | EscalationReason.UncertainCancerProbability }, // cancer 0.4
         { [0.62, 0.20, 0.05, 0.03, 0.05, 0.05], EscalationReason.UncertainCancerProbability },  // confident ACK but cancer 0.30
         { [0.60, 0.10, 0.00, 0.30, 0.00, 0.00], EscalationReason.None },                        // exactly at the confidence floor
-        { [0.30, 0.70, 0.00, 0.00, 0.00, 0.00], EscalationReason.LowConfidence | EscalationReason.UncertainCancerProbability }, // band edge 0.7
+        { [0.30, 0.70, 0.00, 0.00, 0.00, 0.00], EscalationReason.UncertainCancerProbability },  // confident BCC at the band edge 0.7
         { [0.00, 0.71, 0.00, 0.29, 0.00, 0.00], EscalationReason.None },                        // 0.71 just above the band
     };
 
