@@ -13,8 +13,6 @@ internal sealed class ExportGraph(OnnxGraphBuilder builder)
     private readonly Dictionary<Tensor, string> _weights = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<float, string> _scalars = [];
 
-    public OnnxGraphBuilder Builder => builder;
-
     /// <summary>A float32 initializer holding <paramref name="tensor"/>'s values.</summary>
     public string Weight(string name, Tensor tensor)
     {
