@@ -1,3 +1,4 @@
+using Triage.Ml.PadUfes20;
 using Triage.Domain.Diagnoses;
 using Triage.Ml.Evaluation;
 using Triage.Ml.Onnx;

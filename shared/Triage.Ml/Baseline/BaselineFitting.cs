@@ -1,3 +1,4 @@
+using Triage.Ml.PadUfes20;
 using Triage.Domain.ClinicalFeatures;
 using Triage.Domain.Diagnoses;
 using Triage.Ml.Onnx;

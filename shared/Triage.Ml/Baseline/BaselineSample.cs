@@ -1,3 +1,4 @@
+using Triage.Ml.PadUfes20;
 using Triage.Domain.ClinicalFeatures;
 
 namespace Triage.Ml.Baseline;

@@ -1,6 +1,5 @@
 using Triage.Domain.ClinicalFeatures;
 using Triage.Imaging;
-using Triage.Ml.Baseline;
 using Triage.Ml.PadUfes20;
 
 namespace Triage.Ml.Data;

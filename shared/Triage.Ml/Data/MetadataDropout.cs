@@ -1,4 +1,4 @@
-using Triage.Ml.Baseline;
+using Triage.Ml.PadUfes20;
 
 namespace Triage.Ml.Data;
 

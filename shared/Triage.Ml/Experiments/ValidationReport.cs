@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using Triage.Imaging;
-using Triage.Ml.Baseline;
+using Triage.Ml.PadUfes20;
 using Triage.Ml.Data;
 using Triage.Ml.Evaluation;
 using Triage.Ml.Models;
-using Triage.Ml.PadUfes20;
 using Triage.Ml.Training;
 using static TorchSharp.torch;
 

@@ -1,5 +1,5 @@
 using Triage.Imaging;
-using Triage.Ml.Baseline;
+using Triage.Ml.PadUfes20;
 using Triage.Ml.Data;
 using Triage.Ml.Evaluation;
 using Triage.Ml.Models;

@@ -1,8 +1,7 @@
 using Triage.Domain.ClinicalFeatures;
 using Triage.Imaging;
-using Triage.Ml.Baseline;
-using Triage.Ml.Data;
 using Triage.Ml.PadUfes20;
+using Triage.Ml.Data;
 using Triage.Testing;
 
 namespace Triage.Ml.Tests.Data;

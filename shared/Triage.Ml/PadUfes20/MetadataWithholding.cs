@@ -1,7 +1,7 @@
 using Triage.Domain.ClinicalFeatures;
 using static Triage.Domain.ClinicalFeatures.ClinicalFeatureCatalogue;
 
-namespace Triage.Ml.Baseline;
+namespace Triage.Ml.PadUfes20;
 
 public enum MetadataVariant
 {
