@@ -43,6 +43,15 @@ public static class BaselineTrainer
             await log.WriteLineAsync(Invariant($"  {condition,-20} {m.N,5} {m.Accuracy,9:F3} {m.BalancedAccuracy,9:F3} {m.WeightedF1,12:F3}"));
         }
 
+        // The floor every image model must beat: the same regression with the photo's colours withheld.
+        var withoutColour = samples.Select(s => s with { Colour = new float[s.Colour.Length] }).ToList();
+        var metadataOnly = BaselineCrossValidation.Run(withoutColour, folds, options.Folds, description, options.Regression);
+        await log.WriteLineAsync("Metadata only (colour statistics withheld), same folds:");
+        foreach (var (condition, m) in metadataOnly.Where(p => p.Key != "image only"))
+        {
+            await log.WriteLineAsync(Invariant($"  {condition,-20} {m.N,5} {m.Accuracy,9:F3} {m.BalancedAccuracy,9:F3} {m.WeightedF1,12:F3}"));
+        }
+
         // The temperature is fitted on the patients of fold 0 with a model that never saw them.
         var heldOut = samples.Where((_, i) => folds[i] == 0).ToList();
         var calibrating = BaselineFitting.Fit(samples.Where((_, i) => folds[i] != 0).ToList(), description, options.Regression);
@@ -56,7 +65,7 @@ public static class BaselineTrainer
         BaselineOnnxExporter.Write(final, outputPath);
         var bytes = new FileInfo(outputPath).Length;
         await log.WriteLineAsync(Invariant($"Wrote {outputPath} ({bytes} bytes), trained on all {samples.Count} images."));
-        return new BaselineTrainingReport(samples.Count, patients, crossValidation, temperature, outputPath, bytes);
+        return new BaselineTrainingReport(samples.Count, patients, crossValidation, temperature, outputPath, bytes, metadataOnly);
     }
 
     private static string Counts(IReadOnlyList<BaselineSample> samples) =>
