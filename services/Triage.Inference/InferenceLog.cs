@@ -7,8 +7,8 @@ namespace Triage.Inference;
 /// <summary>Log messages of inference; event ids 2000-2099.</summary>
 internal static partial class InferenceLog
 {
-    [LoggerMessage(2000, LogLevel.Information, "Model {ModelName} {ModelVersion} loaded from {ModelPath} on {ExecutionProvider}")]
-    public static partial void ModelLoaded(this ILogger logger, string modelName, string modelVersion, string modelPath, string executionProvider);
+    [LoggerMessage(2000, LogLevel.Information, "The {Role} model {ModelName} {ModelVersion} loaded from {ModelPath} on {ExecutionProvider}")]
+    public static partial void ModelLoaded(this ILogger logger, string role, string modelName, string modelVersion, string modelPath, string executionProvider);
 
     [LoggerMessage(2001, LogLevel.Warning, "The CUDA execution provider is unavailable (asked for {Preference}); running on the CPU instead")]
     public static partial void CudaUnavailable(this ILogger logger, ExecutionProviderPreference preference, Exception exception);
@@ -21,4 +21,7 @@ internal static partial class InferenceLog
 
     [LoggerMessage(2011, LogLevel.Warning, "Case cannot be classified: {Reason}")]
     public static partial void CaseNotClassifiable(this ILogger logger, CaseNotClassifiableReason reason);
+
+    [LoggerMessage(2012, LogLevel.Information, "Case escalated to the teacher: {Reasons}")]
+    public static partial void CaseEscalated(this ILogger logger, string reasons);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Triage.Inference.Escalation;
 using Triage.Inference.Models;
 
 namespace Triage.Inference;
@@ -8,9 +9,15 @@ public sealed class InferenceOptions
 {
     public const string SectionName = "Inference";
 
-    /// <summary>The ONNX model file; a relative path is taken from the content root.</summary>
+    /// <summary>The student's ONNX file; a relative path is taken from the content root.</summary>
     [Required]
     public string ModelPath { get; set; } = "deploy/models/baseline.onnx";
+
+    /// <summary>The teacher's ONNX file, or nothing: the student alone answers every case.</summary>
+    public string? TeacherModelPath { get; set; }
+
+    /// <summary>When a case goes to the teacher; required with <see cref="TeacherModelPath"/>.</summary>
+    public EscalationOptions? Escalation { get; set; }
 
     /// <summary><c>auto</c> (CUDA when it loads, else CPU), <c>cpu</c> or <c>cuda</c> (falls back to the CPU, with a warning).</summary>
     public ExecutionProviderPreference ExecutionProvider { get; set; } = ExecutionProviderPreference.Auto;
@@ -18,4 +25,6 @@ public sealed class InferenceOptions
     /// <summary>How many requests one inference worker classifies at once.</summary>
     [Range(1, 256)]
     public int ConcurrentMessageLimit { get; set; } = 4;
+
+    public bool HasTeacher => !string.IsNullOrWhiteSpace(TeacherModelPath);
 }

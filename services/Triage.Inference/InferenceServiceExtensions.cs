@@ -3,18 +3,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Triage.Imaging;
 using Triage.Inference.Classification;
+using Triage.Inference.Escalation;
 using Triage.Inference.Models;
 
 namespace Triage.Inference;
 
 public static class InferenceServiceExtensions
 {
-    /// <summary>The model, its preprocessing and its readiness check; the bus registration adds
-    /// the consumers with <see cref="AddInferenceConsumers"/>. Needs an IImageStore registered.</summary>
+    /// <summary>The student (and the teacher, when configured), preprocessing, escalation and the readiness
+    /// check; the bus registration adds the consumers with <see cref="AddInferenceConsumers"/>.
+    /// Needs an IImageStore registered.</summary>
     public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
     {
         builder.Services.AddInference(builder.Configuration);
@@ -27,13 +28,15 @@ public static class InferenceServiceExtensions
             .Bind(configuration.GetSection(InferenceOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ImageLimits.Default);
         services.TryAddSingleton<ImageDecoder>();
         services.TryAddSingleton<ImagePreprocessor>();
         services.TryAddSingleton<ExecutionProviderSelector>();
-        services.TryAddSingleton(OpenClassifier);
+        services.TryAddSingleton(ServingModelsLoader.Load);
+        services.TryAddSingleton<ModelCascade>();
         services.AddHostedService<ModelWarmUp>();
         services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>(ModelReadyHealthCheck.Name, tags: ["ready"]);
         return services;
@@ -41,15 +44,4 @@ public static class InferenceServiceExtensions
 
     public static void AddInferenceConsumers(this IBusRegistrationConfigurator bus) =>
         bus.AddConsumer<ClassifyCaseConsumer, ClassifyCaseConsumerDefinition>();
-
-    private static OnnxClassifier OpenClassifier(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<InferenceOptions>>().Value;
-        var contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-        var modelPath = Path.GetFullPath(options.ModelPath, contentRoot);
-        var classifier = OnnxClassifier.Open(modelPath, options.ExecutionProvider, services.GetRequiredService<ExecutionProviderSelector>());
-        services.GetRequiredService<ILogger<OnnxClassifier>>().ModelLoaded(
-            classifier.Contract.ModelName, classifier.Contract.ModelVersion, modelPath, classifier.ExecutionProvider);
-        return classifier;
-    }
 }

@@ -37,17 +37,38 @@ public class MessageShapeTests
         copy.Features.Should().Equal(request.Features);
     }
 
+    private static List<DiagnosisProbability> Probabilities(double bcc) =>
+        [new("ACK", 0.1), new("BCC", bcc), new("MEL", 0.1), new("NEV", 0.7 - bcc), new("SCC", 0.05), new("SEK", 0.05)];
+
     [Fact]
     public void A_classification_result_survives_json_with_its_probabilities_in_order()
     {
         var result = new ClassificationCompleted(
-            Guid.NewGuid(), "baseline", "1.0.0", "CPU",
-            [new("ACK", 0.1), new("BCC", 0.6), new("MEL", 0.1), new("NEV", 0.1), new("SCC", 0.05), new("SEK", 0.05)],
-            4.2, DateTimeOffset.UtcNow);
+            Guid.NewGuid(), "baseline", "1.0.0", "CPU", Probabilities(0.6), 4.2, DateTimeOffset.UtcNow,
+            ModelRole.Student, new ModelOutput("baseline", "1.0.0", "CPU", Probabilities(0.6), 4.2), null, []);
 
         var copy = JsonSerializer.Deserialize<ClassificationCompleted>(JsonSerializer.Serialize(result, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!;
 
         copy.Probabilities.Select(p => p.Diagnosis).Should().Equal("ACK", "BCC", "MEL", "NEV", "SCC", "SEK");
+        copy.TeacherOutput.Should().BeNull();
+        copy.Should().BeEquivalentTo(result);
+    }
+
+    [Fact]
+    public void An_escalated_result_survives_json_with_both_models_and_the_reasons()
+    {
+        var student = new ModelOutput("student", "2.0.0", "CUDA", Probabilities(0.3), 1.5);
+        var teacher = new ModelOutput("teacher", "3.0.0", "CUDA", Probabilities(0.5), 9.5);
+        var result = new ClassificationCompleted(
+            Guid.NewGuid(), teacher.ModelName, teacher.ModelVersion, teacher.ExecutionProvider, teacher.Probabilities,
+            teacher.InferenceMilliseconds, DateTimeOffset.UtcNow, ModelRole.Teacher, student, teacher,
+            ["LowConfidence", "UncertainCancerProbability"]);
+
+        var copy = JsonSerializer.Deserialize<ClassificationCompleted>(JsonSerializer.Serialize(result, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!;
+
+        copy.DecidedBy.Should().Be("teacher");
+        copy.EscalationReasons.Should().Equal("LowConfidence", "UncertainCancerProbability");
+        copy.StudentOutput.Probabilities.Select(p => p.Probability).Should().Equal(student.Probabilities.Select(p => p.Probability));
         copy.Should().BeEquivalentTo(result);
     }
 }

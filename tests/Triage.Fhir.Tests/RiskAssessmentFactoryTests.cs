@@ -11,9 +11,13 @@ public class RiskAssessmentFactoryTests
 {
     private static readonly DateTimeOffset CompletedAt = new(2025, 3, 4, 10, 30, 0, TimeSpan.Zero);
 
-    private static ClassificationCompleted Result(params (string Diagnosis, double Probability)[] probabilities) =>
-        new(Guid.NewGuid(), "student", "2025.03.1", "CPU",
-            [.. probabilities.Select(p => new DiagnosisProbability(p.Diagnosis, p.Probability))], 12.5, CompletedAt);
+    private static ClassificationCompleted Result(params (string Diagnosis, double Probability)[] probabilities)
+    {
+        var student = new ModelOutput("student", "2025.03.1", "CPU",
+            [.. probabilities.Select(p => new DiagnosisProbability(p.Diagnosis, p.Probability))], 12.5);
+        return new(Guid.NewGuid(), student.ModelName, student.ModelVersion, student.ExecutionProvider, student.Probabilities,
+            student.InferenceMilliseconds, CompletedAt, ModelRole.Student, student, null, []);
+    }
 
     private static readonly ClassificationCompleted Shuffled =
         Result(("SEK", 0.05), ("MEL", 0.40), ("ACK", 0.10), ("SCC", 0.05), ("NEV", 0.25), ("BCC", 0.15));
@@ -49,7 +53,7 @@ public class RiskAssessmentFactoryTests
     }
 
     [Fact]
-    public void Names_the_model_and_what_it_was_given()
+    public void Names_the_model_that_decided_and_what_it_was_given()
     {
         var assessment = Create(Shuffled);
 
@@ -57,6 +61,9 @@ public class RiskAssessmentFactoryTests
         assessment.Basis.Select(b => b.Reference).Should().Equal("Media/m1", "Observation/o1", "Observation/o2");
         assessment.Method!.Coding.Single().Should().Match<Coding>(c => c.Code == "student" && c.Version == "2025.03.1");
         assessment.Method.Text!.Should().Contain("student").And.Contain("2025.03.1");
+        assessment.GetExtensionValue<Coding>(ModelCascadeCoding.DecidedByExtension)
+            .Should().Match<Coding>(c => c.System == ModelCascadeCoding.ModelRoleSystem && c.Code == "student");
+        assessment.Extension.Should().NotContain(e => e.Url == ModelCascadeCoding.EscalationReasonExtension);
     }
 
     [Fact]

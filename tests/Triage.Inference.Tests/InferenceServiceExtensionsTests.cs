@@ -12,7 +12,7 @@ namespace Triage.Inference.Tests;
 
 public class InferenceServiceExtensionsTests
 {
-    private static IHost Build(Dictionary<string, string?> settings)
+    internal static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {

@@ -12,10 +12,13 @@ namespace Triage.Intake.Tests;
 /// <summary>The model's answer becomes one RiskAssessment, however often it is delivered; a fault fails the case.</summary>
 public sealed class ResultWriteBackTests
 {
-    private static ClassificationCompleted Answer(Guid caseId) => new(
-        caseId, "baseline", "1.0.0", "CPU",
-        Diagnoses.All.Select((d, i) => new DiagnosisProbability(d.Code(), i == 1 ? 0.5 : 0.1)).ToList(),
-        3.5, DateTimeOffset.UtcNow);
+    private static ClassificationCompleted Answer(Guid caseId)
+    {
+        var student = new ModelOutput("baseline", "1.0.0", "CPU",
+            Diagnoses.All.Select((d, i) => new DiagnosisProbability(d.Code(), i == 1 ? 0.5 : 0.1)).ToList(), 3.5);
+        return new(caseId, student.ModelName, student.ModelVersion, student.ExecutionProvider, student.Probabilities,
+            student.InferenceMilliseconds, DateTimeOffset.UtcNow, ModelRole.Student, student, null, []);
+    }
 
     private static async Task<(IntakeHost Intake, Guid CaseId)> QueuedCaseAsync()
     {

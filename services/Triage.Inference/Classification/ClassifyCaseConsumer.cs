@@ -3,17 +3,18 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Triage.Contracts;
 using Triage.Data.Images;
-using Triage.Domain.Diagnoses;
 using Triage.Imaging;
+using Triage.Inference.Escalation;
 using Triage.Inference.Models;
 
 namespace Triage.Inference.Classification;
 
-/// <summary>Classifies one case: loads its image (claim check), checks it, runs the model, publishes the answer.</summary>
+/// <summary>Classifies one case: loads its image (claim check), checks it, runs the student (and the teacher
+/// when the student escalates), publishes the answer.</summary>
 public sealed class ClassifyCaseConsumer(
     IImageStore images,
-    ImagePreprocessor preprocessor,
-    OnnxClassifier classifier,
+    ServingModels models,
+    ModelCascade cascade,
     TimeProvider time,
     ILogger<ClassifyCaseConsumer> logger) : IConsumer<ClassificationRequested>
 {
@@ -26,7 +27,7 @@ public sealed class ClassifyCaseConsumer(
             ["CorrelationId"] = context.CorrelationId,
         });
 
-        var contract = classifier.Contract;
+        var contract = models.Student.Contract;
         if (request.FeatureEncoding != contract.FeatureEncoding)
         {
             throw NotClassifiable(CaseNotClassifiableReason.FeatureEncodingMismatch,
@@ -47,49 +48,28 @@ public sealed class ClassifyCaseConsumer(
                 $"The stored bytes of image {request.ImageId} do not have the SHA-256 the request names.");
         }
 
-        float[] tensor;
+        CascadeOutcome outcome;
         try
         {
-            tensor = preprocessor.Preprocess(image.Content, contract.Input);
+            outcome = cascade.Classify(image.Content, request.Features);
         }
         catch (ImageRejectedException rejected)
         {
             throw NotClassifiable(CaseNotClassifiableReason.ImageRejected, rejected.Message, rejected);
         }
 
-        var started = time.GetTimestamp();
-        var probabilities = classifier.Classify([new ClassifierInput(tensor, request.Features)])[0];
-        var milliseconds = time.GetElapsedTime(started).TotalMilliseconds;
-        logger.CaseClassified(contract.ModelName, contract.ModelVersion, classifier.ExecutionProvider, milliseconds);
-
-        await context.Publish(new ClassificationCompleted(
-            request.CaseId,
-            contract.ModelName,
-            contract.ModelVersion,
-            classifier.ExecutionProvider,
-            InDiagnosisOrder(contract.ClassOrder, probabilities),
-            milliseconds,
-            time.GetUtcNow()));
-    }
-
-    /// <summary>The model's probabilities re-ordered to the platform's class order (<see cref="Diagnoses.All"/>).</summary>
-    private static List<DiagnosisProbability> InDiagnosisOrder(IReadOnlyList<Diagnosis> classOrder, float[] probabilities) =>
-        Diagnoses.All
-            .Select(d => new DiagnosisProbability(d.Code(), probabilities[IndexOf(classOrder, d)]))
-            .ToList();
-
-    private static int IndexOf(IReadOnlyList<Diagnosis> classOrder, Diagnosis diagnosis)
-    {
-        for (var i = 0; i < classOrder.Count; i++)
+        Log(outcome.Student);
+        if (outcome.Teacher is { } teacher)
         {
-            if (classOrder[i] == diagnosis)
-            {
-                return i;
-            }
+            logger.CaseEscalated(string.Join(", ", outcome.ReasonNames));
+            Log(teacher);
         }
 
-        throw new InvalidOperationException($"The model has no class {diagnosis}.");
+        await context.Publish(ClassificationAnswer.For(request.CaseId, outcome, time.GetUtcNow()));
     }
+
+    private void Log(ModelRun run) =>
+        logger.CaseClassified(run.Contract.ModelName, run.Contract.ModelVersion, run.ExecutionProvider, run.Milliseconds);
 
     private CaseNotClassifiableException NotClassifiable(CaseNotClassifiableReason reason, string message, Exception? inner = null)
     {

@@ -5,7 +5,10 @@ using Triage.Fhir.Terminology;
 
 namespace Triage.Fhir.Results;
 
-/// <summary>Writes a model's answer as a RiskAssessment marked as AI output (HL7 AI Transparency: AIAST).</summary>
+/// <summary>
+/// Writes the deciding model's answer as a RiskAssessment marked as AI output (HL7 AI Transparency: AIAST),
+/// saying which model decided and, when the student escalated to the teacher, why (<see cref="ModelCascadeCoding"/>).
+/// </summary>
 public static class RiskAssessmentFactory
 {
     public const string DecisionSupportNote =
@@ -15,15 +18,19 @@ public static class RiskAssessmentFactory
     /// <param name="subject">The Patient.</param>
     /// <param name="media">The photo that was classified.</param>
     /// <param name="observations">The clinical Observations the model was given.</param>
-    /// <exception cref="ArgumentException">The probabilities are not one per diagnosis, each within [0, 1].</exception>
+    /// <exception cref="ArgumentException">The probabilities are not one per diagnosis, each within [0, 1], or the
+    /// deciding model or an escalation reason is unknown.</exception>
     public static RiskAssessment Create(
         ClassificationCompleted result,
         ResourceReference subject,
         ResourceReference media,
-        IEnumerable<ResourceReference> observations) =>
-        new()
+        IEnumerable<ResourceReference> observations)
+    {
+        var escalationNote = ModelCascadeCoding.EscalationNote(result);
+        return new RiskAssessment
         {
             Meta = new Meta { Security = [new Coding(TriageTerminology.SecurityLabelSystem, TriageTerminology.AiAsserted, "AI asserted")] },
+            Extension = [.. ModelCascadeCoding.Extensions(result)],
             Status = ObservationStatus.Final,
             Subject = subject,
             Occurrence = new FhirDateTime(result.CompletedAt),
@@ -31,11 +38,14 @@ public static class RiskAssessmentFactory
             Method = new CodeableConcept
             {
                 Coding = [new Coding(TriageTerminology.ModelSystem, result.ModelName) { Version = result.ModelVersion }],
-                Text = $"{result.ModelName} {result.ModelVersion}",
+                Text = $"{result.ModelName} {result.ModelVersion}, the {result.DecidedBy} model",
             },
             Prediction = [.. InClassOrder(result.Probabilities).Select(p => Prediction(p.Diagnosis, p.Probability))],
-            Note = [new Annotation { Text = DecisionSupportNote }],
+            Note = escalationNote is null
+                ? [new Annotation { Text = DecisionSupportNote }]
+                : [new Annotation { Text = DecisionSupportNote }, new Annotation { Text = escalationNote }],
         };
+    }
 
     private static RiskAssessment.PredictionComponent Prediction(Diagnosis diagnosis, double probability) =>
         new()

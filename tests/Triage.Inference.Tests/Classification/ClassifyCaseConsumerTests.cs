@@ -60,6 +60,10 @@ public sealed class ClassifyCaseConsumerTests : IAsyncLifetime
         completed.ModelVersion.Should().Be("0.0.0-test");
         completed.ExecutionProvider.Should().Be("CPU");
         completed.InferenceMilliseconds.Should().BePositive();
+        completed.DecidedBy.Should().Be(ModelRole.Student);
+        completed.StudentOutput.Probabilities.Should().Equal(completed.Probabilities);
+        completed.TeacherOutput.Should().BeNull();
+        completed.EscalationReasons.Should().BeEmpty();
     }
 
     [Fact]

@@ -1,0 +1,30 @@
+using Triage.Domain.Diagnoses;
+using Triage.Inference.Models;
+
+namespace Triage.Inference.Escalation;
+
+/// <summary>One model's answer for one case.</summary>
+/// <param name="Probabilities">In the platform's class order (<see cref="Diagnoses.All"/>).</param>
+public sealed record ModelRun(ModelContract Contract, string ExecutionProvider, double[] Probabilities, double Milliseconds)
+{
+    /// <param name="probabilities">The model's output, in its own class order.</param>
+    public static ModelRun Of(OnnxClassifier classifier, float[] probabilities, double milliseconds)
+    {
+        var classOrder = classifier.Contract.ClassOrder;
+        var inDiagnosisOrder = Diagnoses.All.Select(d => (double)probabilities[IndexOf(classOrder, d)]).ToArray();
+        return new ModelRun(classifier.Contract, classifier.ExecutionProvider, inDiagnosisOrder, milliseconds);
+    }
+
+    private static int IndexOf(IReadOnlyList<Diagnosis> classOrder, Diagnosis diagnosis)
+    {
+        for (var i = 0; i < classOrder.Count; i++)
+        {
+            if (classOrder[i] == diagnosis)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"The model has no class {diagnosis}.");
+    }
+}

@@ -1,0 +1,11 @@
+namespace Triage.Contracts;
+
+/// <summary>What one model answered for a case.</summary>
+/// <param name="Probabilities">One entry per diagnosis, in the platform's class order; they sum to 1.</param>
+/// <param name="InferenceMilliseconds">The model run alone, without loading or preprocessing the image.</param>
+public sealed record ModelOutput(
+    string ModelName,
+    string ModelVersion,
+    string ExecutionProvider,
+    IReadOnlyList<DiagnosisProbability> Probabilities,
+    double InferenceMilliseconds);
