@@ -27,6 +27,8 @@ public static class IntakeServiceExtensions
         services.AddSingleton<LesionPhotoCheck>();
         services.AddScoped<FhirResourceStore>();
         services.AddScoped<ReferenceResolver>();
+        services.AddScoped<ConditionalCreate>();
+        services.AddScoped<IdentifierRace>();
         services.AddScoped<CaseFeatureCollector>();
         services.AddScoped<AcceptMediaHandler>();
         services.AddScoped<ResourceIntake>();

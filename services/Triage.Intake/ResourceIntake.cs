@@ -20,12 +20,29 @@ public sealed class ResourceIntake(
     LesionPhotoCheck photos,
     CaseFeatureCollector featureCollector,
     AcceptMediaHandler acceptMedia,
+    ConditionalCreate conditional,
     OutboxSignal outboxSignal,
     ILogger<ResourceIntake> logger)
 {
-    public async Task<IReadOnlyList<Resource>> CreateAsync(IReadOnlyList<IncomingResource> incoming, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IntakeOutcome>> CreateAsync(IReadOnlyList<IncomingResource> requested, CancellationToken cancellationToken)
     {
+        // A conditional create whose condition matches creates nothing; its fullUrl means what exists.
+        var existing = new Dictionary<IncomingResource, string>();
+        foreach (var item in requested.Where(i => i.IfNoneExist is not null))
+        {
+            if (await conditional.FindMatchAsync(item.Resource.TypeName, item.IfNoneExist!, item.Expression, cancellationToken) is { } id)
+            {
+                existing[item] = id;
+            }
+        }
+
+        var incoming = requested.Where(i => !existing.ContainsKey(i)).ToList();
         var assigned = AssignIds(incoming);
+        foreach (var (item, id) in existing.Where(e => e.Key.FullUrl is not null))
+        {
+            assigned[item.FullUrl!] = $"{item.Resource.TypeName}/{id}";
+        }
+
         await references.ResolveAsync(incoming, assigned, cancellationToken);
 
         var observations = incoming.Select(i => i.Resource).OfType<Observation>().ToList();
@@ -51,11 +68,21 @@ public sealed class ResourceIntake(
         foreach (var item in incoming)
         {
             store.AddNew(item.Resource, PatientIdOf(item.Resource));
+            conditional.Register(item.Resource);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         outboxSignal.Notify();
-        return incoming.Select(i => i.Resource).ToList();
+
+        var outcomes = new List<IntakeOutcome>();
+        foreach (var item in requested)
+        {
+            outcomes.Add(existing.TryGetValue(item, out var id)
+                ? new IntakeOutcome((await store.ReadAsync(item.Resource.TypeName, id, cancellationToken))!, Created: false)
+                : new IntakeOutcome(item.Resource, Created: true));
+        }
+
+        return outcomes;
     }
 
     private static Dictionary<string, string> AssignIds(IReadOnlyList<IncomingResource> incoming)

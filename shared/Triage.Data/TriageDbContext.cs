@@ -10,6 +10,8 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 {
     public DbSet<FhirResourceRecord> Resources => Set<FhirResourceRecord>();
 
+    public DbSet<ResourceIdentifier> ResourceIdentifiers => Set<ResourceIdentifier>();
+
     public DbSet<StoredImage> Images => Set<StoredImage>();
 
     public DbSet<TriageCase> Cases => Set<TriageCase>();

@@ -49,9 +49,12 @@ public sealed class IntakeHost : IAsyncDisposable
         return await work(scope.ServiceProvider);
     }
 
-    public Task<IReadOnlyList<Resource>> CreateAsync(params Resource[] resources) =>
-        InScopeAsync(services => services.GetRequiredService<ResourceIntake>()
-            .CreateAsync(resources.Select((r, i) => new IncomingResource(r, null, $"resource[{i}]")).ToList(), CancellationToken.None));
+    public async Task<IReadOnlyList<Resource>> CreateAsync(params Resource[] resources) =>
+        (await CreateWithOutcomesAsync(resources.Select((r, i) => new IncomingResource(r, null, $"resource[{i}]")).ToArray()))
+            .Select(o => o.Resource).ToList();
+
+    public Task<IReadOnlyList<IntakeOutcome>> CreateWithOutcomesAsync(params IncomingResource[] resources) =>
+        InScopeAsync(services => services.GetRequiredService<ResourceIntake>().CreateAsync(resources, CancellationToken.None));
 
     public Task<T> DbAsync<T>(Func<TriageDbContext, Task<T>> query) =>
         InScopeAsync(services => query(services.GetRequiredService<TriageDbContext>()));

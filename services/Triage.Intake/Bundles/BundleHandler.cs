@@ -26,9 +26,9 @@ public sealed class BundleHandler(ResourceIntake intake, TriageDbContext db)
     private async Task<Bundle> TransactionAsync(Bundle bundle, CancellationToken cancellationToken)
     {
         var incoming = bundle.Entry.Select((entry, index) => ToIncoming(entry, index)).ToList();
-        var created = await intake.CreateAsync(incoming, cancellationToken);
+        var outcomes = await intake.CreateAsync(incoming, cancellationToken);
         var response = new Bundle { Type = Bundle.BundleType.TransactionResponse };
-        response.Entry.AddRange(created.Select(CreatedEntry));
+        response.Entry.AddRange(outcomes.Select(ResponseEntry));
         return response;
     }
 
@@ -40,8 +40,8 @@ public sealed class BundleHandler(ResourceIntake intake, TriageDbContext db)
             try
             {
                 var incoming = ToIncoming(bundle.Entry[i], i);
-                var created = await intake.CreateAsync([incoming with { FullUrl = null }], cancellationToken);
-                response.Entry.Add(CreatedEntry(created[0]));
+                var outcomes = await intake.CreateAsync([incoming with { FullUrl = null }], cancellationToken);
+                response.Entry.Add(ResponseEntry(outcomes[0]));
             }
             catch (FhirRequestException failure)
             {
@@ -82,15 +82,17 @@ public sealed class BundleHandler(ResourceIntake intake, TriageDbContext db)
                 OperationOutcome.IssueType.Invalid);
         }
 
-        return new IncomingResource(entry.Resource, entry.FullUrl, $"{expression}.resource");
+        return new IncomingResource(entry.Resource, entry.FullUrl, $"{expression}.resource", request.IfNoneExist);
     }
 
-    private static Bundle.EntryComponent CreatedEntry(Resource resource) => new()
+    private static Bundle.EntryComponent ResponseEntry(IntakeOutcome outcome) => ResponseEntry(outcome.Resource, outcome.Created);
+
+    private static Bundle.EntryComponent ResponseEntry(Resource resource, bool created) => new()
     {
         FullUrl = $"{resource.TypeName}/{resource.Id}",
         Response = new Bundle.ResponseComponent
         {
-            Status = "201 Created",
+            Status = created ? "201 Created" : "200 OK",
             Location = FhirResults.VersionedLocation(resource),
             Etag = $"W/\"{resource.Meta!.VersionId}\"",
             LastModified = resource.Meta.LastUpdated,

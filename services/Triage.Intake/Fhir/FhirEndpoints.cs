@@ -15,8 +15,11 @@ public static class FhirEndpoints
     {
         var fhir = app.MapGroup("/fhir");
         fhir.MapGet("/metadata", () => FhirResults.Resource(IntakeCapabilityStatement.Create()));
-        fhir.MapPost("/", async (HttpRequest request, FhirRequestReader reader, BundleHandler bundles, CancellationToken ct) =>
-            FhirResults.Resource(await bundles.HandleAsync(await reader.ReadAsync<Bundle>(request, ct), ct)));
+        fhir.MapPost("/", async (HttpRequest request, FhirRequestReader reader, IdentifierRace race, BundleHandler bundles, CancellationToken ct) =>
+        {
+            var json = await reader.ReadJsonAsync(request, ct);
+            return FhirResults.Resource(await race.RunAsync(() => bundles.HandleAsync(FhirRequestReader.Parse<Bundle>(json), ct)));
+        });
 
         MapCreate<Patient>(fhir);
         MapCreate<Media>(fhir);
@@ -34,11 +37,13 @@ public static class FhirEndpoints
         where T : Resource
     {
         var type = ModelInfo.GetFhirTypeNameForType(typeof(T));
-        fhir.MapPost($"/{type}", async (HttpRequest request, FhirRequestReader reader, ResourceIntake intake, CancellationToken ct) =>
+        fhir.MapPost($"/{type}", async (HttpRequest request, FhirRequestReader reader, IdentifierRace race, ResourceIntake intake, CancellationToken ct) =>
         {
-            var resource = await reader.ReadAsync<T>(request, ct);
-            var created = await intake.CreateAsync([new IncomingResource(resource, null, type!)], ct);
-            return FhirResults.Created(created[0]);
+            var json = await reader.ReadJsonAsync(request, ct);
+            var condition = request.Headers["If-None-Exist"].FirstOrDefault();
+            var outcome = (await race.RunAsync(() => intake.CreateAsync(
+                [new IncomingResource(FhirRequestReader.Parse<T>(json), null, type!, condition)], ct)))[0];
+            return outcome.Created ? FhirResults.Created(outcome.Resource) : FhirResults.Resource(outcome.Resource);
         });
     }
 

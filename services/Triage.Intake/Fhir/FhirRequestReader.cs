@@ -11,7 +11,8 @@ public sealed class FhirRequestReader(IOptions<IntakeOptions> options)
 {
     private static readonly string[] JsonMediaTypes = ["application/fhir+json", "application/json", "application/json+fhir"];
 
-    public async Task<Resource> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The body as text, after the size and media-type checks; parse it with <see cref="Parse{T}"/>.</summary>
+    public async Task<string> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxRequestBytes;
         if (request.ContentLength > limit)
@@ -43,13 +44,13 @@ public sealed class FhirRequestReader(IOptions<IntakeOptions> options)
             buffer.Write(chunk, 0, read);
         }
 
-        return FhirJson.Parse(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    public async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static T Parse<T>(string json)
         where T : Resource
     {
-        var resource = await ReadAsync(request, cancellationToken);
+        var resource = FhirJson.Parse(json);
         var expected = ModelInfo.GetFhirTypeNameForType(typeof(T));
         return resource as T ?? throw FhirErrors.BadRequest(
             $"The body is a {resource.TypeName} but this endpoint takes a {expected}.",

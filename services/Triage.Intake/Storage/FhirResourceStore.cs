@@ -29,12 +29,14 @@ public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
     }
 
     public async Task<T?> ReadAsync<T>(string id, CancellationToken cancellationToken)
-        where T : Resource
+        where T : Resource =>
+        (T?)await ReadAsync(ModelInfo.GetFhirTypeNameForType(typeof(T))!, id, cancellationToken);
+
+    public async Task<Resource?> ReadAsync(string type, string id, CancellationToken cancellationToken)
     {
-        var type = ModelInfo.GetFhirTypeNameForType(typeof(T))!;
         var record = await db.Resources.AsNoTracking()
             .SingleOrDefaultAsync(r => r.ResourceType == type && r.ResourceId == id && r.IsCurrent, cancellationToken);
-        return record is null ? null : FhirJson.Parse<T>(record.Json);
+        return record is null ? null : FhirJson.Parse(record.Json);
     }
 
     public Task<bool> ExistsAsync(string type, string id, CancellationToken cancellationToken) =>

@@ -181,6 +181,32 @@ namespace Triage.Data.Migrations
                     b.ToTable("FhirResources", (string)null);
                 });
 
+            modelBuilder.Entity("Triage.Data.Resources.ResourceIdentifier", b =>
+                {
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("System")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResourceType", "System", "Value");
+
+                    b.HasIndex("ResourceType", "ResourceId");
+
+                    b.ToTable("ResourceIdentifiers", (string)null);
+                });
+
             modelBuilder.Entity("Triage.Data.Cases.TriageCase", b =>
                 {
                     b.HasOne("Triage.Data.Images.StoredImage", null)
