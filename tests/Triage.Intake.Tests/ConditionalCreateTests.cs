@@ -73,6 +73,17 @@ public sealed class ConditionalCreateTests
     }
 
     [Fact]
+    public async Task Conditional_create_of_an_observation_is_refused_rather_than_ignored()
+    {
+        await using var intake = await IntakeHost.StartAsync();
+        var patient = (await intake.CreateAsync(Resources.Patient()))[0];
+
+        var create = () => intake.CreateWithOutcomesAsync(Conditional(Resources.Age(patient.Id, 50), "identifier=x|y"));
+
+        (await create.Should().ThrowAsync<FhirRequestException>()).Which.StatusCode.Should().Be(400);
+    }
+
+    [Fact]
     public async Task The_database_refuses_a_second_resource_with_the_same_identifier()
     {
         await using var intake = await IntakeHost.StartAsync();

@@ -10,8 +10,8 @@ public static class IntakeCapabilityStatement
         var rest = new CapabilityStatement.RestComponent { Mode = CapabilityStatement.RestfulCapabilityMode.Server };
         rest.Interaction.Add(new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction });
         rest.Interaction.Add(new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Batch });
-        rest.Resource.Add(Resource(ResourceType.Patient, create: true));
-        rest.Resource.Add(Resource(ResourceType.Media, create: true));
+        rest.Resource.Add(Resource(ResourceType.Patient, create: true, conditionalCreate: true));
+        rest.Resource.Add(Resource(ResourceType.Media, create: true, conditionalCreate: true));
         rest.Resource.Add(Resource(ResourceType.Observation, create: true));
         var riskAssessment = Resource(ResourceType.RiskAssessment, create: false);
         riskAssessment.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
@@ -31,9 +31,9 @@ public static class IntakeCapabilityStatement
         };
     }
 
-    private static CapabilityStatement.ResourceComponent Resource(ResourceType type, bool create)
+    private static CapabilityStatement.ResourceComponent Resource(ResourceType type, bool create, bool conditionalCreate = false)
     {
-        var resource = new CapabilityStatement.ResourceComponent { Type = type.ToString() };
+        var resource = new CapabilityStatement.ResourceComponent { Type = type.ToString(), ConditionalCreate = conditionalCreate };
         resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read });
         if (create)
         {

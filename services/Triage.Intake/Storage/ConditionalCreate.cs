@@ -16,6 +16,12 @@ public sealed class ConditionalCreate(TriageDbContext db)
     /// <summary>The id of the one existing resource the condition matches, or null when none does.</summary>
     public async Task<string?> FindMatchAsync(string resourceType, string condition, string expression, CancellationToken cancellationToken)
     {
+        if (!IdentifiedTypes.Contains(resourceType))
+        {
+            throw FhirErrors.BadRequest(
+                $"Conditional create is supported for Patient and Media, not {resourceType}.", expression, OperationOutcome.IssueType.NotSupported);
+        }
+
         var (system, value) = Parse(condition, expression);
         var matches = await db.ResourceIdentifiers.AsNoTracking()
             .Where(i => i.ResourceType == resourceType && i.Value == value && (system == null || i.System == system))
