@@ -15,7 +15,6 @@ public sealed class EscalationFlowTests : IAsyncLifetime
         var teacher = TestModels.Write(Path.Combine(TestPaths.NewTempFolder("teacher-model"), "teacher.onnx"),
             new TestModelOptions { Name = "test-teacher", Version = "2.0.0", InputWidth = 48, InputHeight = 48 });
         _host = await RunningHost.StartAsync(
-            folder: null,
             "--Inference:TeacherModelPath", teacher,
             "--Inference:Escalation:MinimumConfidence", "1",
             "--Inference:Escalation:CancerBandLow", "0",

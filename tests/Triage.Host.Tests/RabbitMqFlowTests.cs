@@ -8,7 +8,7 @@ namespace Triage.Host.Tests;
 public sealed class RabbitMqFlowTests
 {
     private static Task<RunningHost> StartOnRabbitMqAsync(string? folder = null) =>
-        RunningHost.StartAsync(folder, "--ConnectionStrings:RabbitMq", Broker.Address);
+        RunningHost.StartInAsync(folder, "--ConnectionStrings:RabbitMq", Broker.Address);
 
     [Fact]
     public async Task A_real_case_flows_through_RabbitMQ()

@@ -34,10 +34,10 @@ public sealed class RunningHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static Task<RunningHost> StartAsync(params string[] settings) => StartAsync(null, settings);
+    public static Task<RunningHost> StartAsync(params string[] settings) => StartInAsync(null, settings);
 
     /// <param name="folder">The folder of an earlier host, to restart on its database; null for a fresh one.</param>
-    public static async Task<RunningHost> StartAsync(string? folder, params string[] settings)
+    public static async Task<RunningHost> StartInAsync(string? folder, params string[] settings)
     {
         folder ??= TestPaths.NewTempFolder("triage-host");
         string[] args =
