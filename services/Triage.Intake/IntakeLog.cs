@@ -14,8 +14,8 @@ internal static partial class IntakeLog
     [LoggerMessage(1002, LogLevel.Error, "FHIR request failed")]
     public static partial void RequestFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(1050, LogLevel.Information, "Case {CaseId} classified by {ModelName} {ModelVersion} on {Provider}; RiskAssessment {RiskAssessmentId}")]
-    public static partial void CaseClassified(this ILogger logger, Guid caseId, string modelName, string modelVersion, string provider, string riskAssessmentId);
+    [LoggerMessage(1050, LogLevel.Information, "Case {CaseId} classified by the {DecidedBy}, {ModelName} {ModelVersion} on {Provider}; RiskAssessment {RiskAssessmentId}")]
+    public static partial void CaseClassified(this ILogger logger, Guid caseId, string decidedBy, string modelName, string modelVersion, string provider, string riskAssessmentId);
 
     [LoggerMessage(1051, LogLevel.Information, "Result for case {CaseId} ignored: the case is already {Status}")]
     public static partial void DuplicateResultIgnored(this ILogger logger, Guid caseId, string status);

@@ -47,7 +47,7 @@ public sealed class ClassificationCompletedConsumer(
 
         // Two deliveries racing: the case's revision token makes the second save fail and retry, then it sees Classified.
         await db.SaveChangesAsync(context.CancellationToken);
-        logger.CaseClassified(@case.Id, result.ModelName, result.ModelVersion, result.ExecutionProvider, riskAssessment.Id!);
+        logger.CaseClassified(@case.Id, result.DecidedBy, result.ModelName, result.ModelVersion, result.ExecutionProvider, riskAssessment.Id!);
     }
 }
 
