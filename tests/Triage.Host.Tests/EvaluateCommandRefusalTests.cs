@@ -55,12 +55,34 @@ public class EvaluateCommandRefusalTests
     }
 
     [Fact]
-    public async Task Says_the_cascade_is_not_implemented_yet()
+    public async Task Refuses_a_teacher_without_every_threshold()
     {
-        var (exitCode, error) = await Evaluate("--model", Model, "--teacher", Model, "--data", TestPaths.PadUfes20);
+        var (exitCode, error) = await Evaluate("--model", Model, "--teacher", Model, "--data", TestPaths.PadUfes20,
+            "--min-confidence", "0.5", "--cancer-low", "0.2");
 
         exitCode.Should().Be(2);
-        error.Should().Contain("not implemented yet");
+        error.Trim().Should().NotContain("\n").And.Contain("missing: --cancer-high");
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("half")]
+    public async Task Refuses_a_threshold_that_is_not_a_probability(string value)
+    {
+        var (exitCode, error) = await Evaluate("--model", Model, "--teacher", Model, "--data", TestPaths.PadUfes20,
+            "--min-confidence", value, "--cancer-low", "0.2", "--cancer-high", "0.8");
+
+        exitCode.Should().Be(2);
+        error.Should().Contain("--min-confidence must be a probability between 0 and 1");
+    }
+
+    [Fact]
+    public async Task Refuses_thresholds_without_a_teacher()
+    {
+        var (exitCode, error) = await Evaluate("--model", Model, "--data", TestPaths.PadUfes20, "--cancer-low", "0.2");
+
+        exitCode.Should().Be(2);
+        error.Should().Contain("--cancer-low").And.Contain("give --teacher");
     }
 
     private static async Task<(int ExitCode, string Error)> Evaluate(params string[] options)

@@ -29,6 +29,7 @@ public class EvaluateCommandTests
         json["model"]!["name"]!.GetValue<string>().Should().Be("baseline");
         json["model"]!["version"]!.GetValue<string>().Should().NotBeNullOrEmpty();
         ShouldHoldEveryMetric(json, expectedN: 30);
+        json.Select(p => p.Key).Should().NotContain(["escalation_rate", "escalation_reasons", "thresholds", "teacher", "student_alone", "teacher_alone"]);
         ShouldHoldEveryMetric(json["metadata_withheld"]!.AsObject(), expectedN: 30);
         var complete = PadUfes20Reader.Read(data).Count(c => c.Features.IsComplete);
         complete.Should().BeInRange(1, 29, "the folder holds cases with and without complete metadata");

@@ -9,8 +9,9 @@ using Triage.Ml.PadUfes20;
 namespace Triage.Host.Commands;
 
 /// <summary>
-/// <c>evaluate --model M --data D --out F</c>: runs an ONNX model over a PAD-UFES-20 folder exactly as
-/// the inference service would (CPU) and writes the metrics to F, the figures beside it.
+/// <c>evaluate --model M [--teacher T thresholds] --data D --out F</c>: runs an ONNX model, or the
+/// student-teacher cascade, over a PAD-UFES-20 folder exactly as the inference service would (CPU) and
+/// writes the metrics to F, the figures beside it.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -21,26 +22,37 @@ internal static class EvaluateCommand
         var model = new Option<FileInfo>("--model") { Description = "The ONNX model (docs/model-contract.md).", Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = "A folder in the PAD-UFES-20 layout (metadata.csv and images/).", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the JSON report; the PNG figures go beside it.", Required = true };
-        var teacher = new Option<FileInfo>("--teacher") { Description = "A teacher model, to evaluate the student-teacher cascade (not implemented yet)." };
+        var teacher = new Option<FileInfo>("--teacher") { Description = "A teacher model: evaluate the student-teacher cascade as the inference service runs it." };
         var batchSize = new Option<int>("--batch-size") { Description = "Images per model run.", DefaultValueFactory = _ => 32 };
+        var thresholds = new CascadeThresholdOptions();
         var command = new Command("evaluate", "Measure an ONNX model on a PAD-UFES-20 folder: metrics as JSON, figures as PNG.")
         {
             model, data, output, teacher, batchSize,
         };
+        foreach (var option in thresholds.All)
+        {
+            command.Add(option);
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            if (parse.GetValue(teacher) is not null)
-            {
-                await error.WriteLineAsync("--teacher: evaluating the student-teacher cascade is not implemented yet; run without --teacher to evaluate one model.");
-                return Refused;
-            }
-
             try
             {
-                await RunAsync(
-                    parse.GetRequiredValue(model).FullName, parse.GetRequiredValue(data).FullName, parse.GetRequiredValue(output).FullName,
-                    Math.Max(1, parse.GetValue(batchSize)), parse.InvocationConfiguration.Output, error, cancellationToken);
+                var teacherFile = parse.GetValue(teacher);
+                var (modelPath, dataPath, outputPath) =
+                    (parse.GetRequiredValue(model).FullName, parse.GetRequiredValue(data).FullName, parse.GetRequiredValue(output).FullName);
+                var batch = Math.Max(1, parse.GetValue(batchSize));
+                if (thresholds.Read(parse, teacherFile is not null) is { } escalation)
+                {
+                    await CascadeEvaluation.RunAsync(modelPath, teacherFile!.FullName, escalation, dataPath, outputPath, batch,
+                        parse.InvocationConfiguration.Output, error, cancellationToken);
+                }
+                else
+                {
+                    await RunAsync(modelPath, dataPath, outputPath, batch, parse.InvocationConfiguration.Output, error, cancellationToken);
+                }
+
                 return 0;
             }
             catch (EvaluationRefusedException refused)
@@ -71,14 +83,14 @@ internal static class EvaluateCommand
         }
 
         var evaluations = EvaluationReport.Evaluate(predictions);
-        await EvaluationReport.WriteAsync(outputPath, classifier, dataFolder, evaluations, skipped, cancellationToken);
+        await EvaluationReport.WriteAsync(outputPath, classifier, dataFolder, evaluations, skipped, null, cancellationToken);
         await output.WriteLineAsync(EvaluationReport.Summary("metadata as recorded", evaluations.AsRecorded));
         await output.WriteLineAsync(EvaluationReport.Summary("complete metadata", evaluations.Complete));
         await output.WriteLineAsync(EvaluationReport.Summary("metadata withheld", evaluations.Withheld));
         await output.WriteLineAsync($"wrote {outputPath} and its .confusion.png, .roc.png and .reliability.png");
     }
 
-    private static IReadOnlyList<PadUfes20Case> ReadCases(string folder)
+    internal static IReadOnlyList<PadUfes20Case> ReadCases(string folder)
     {
         if (!Directory.Exists(folder))
         {
@@ -103,7 +115,7 @@ internal static class EvaluateCommand
         }
     }
 
-    private static OnnxClassifier OpenModel(string path)
+    internal static OnnxClassifier OpenModel(string path)
     {
         if (!File.Exists(path))
         {

@@ -30,7 +30,7 @@ internal static class EvaluationReport
     public static async Task WriteAsync(
         string path, OnnxClassifier classifier, string dataFolder,
         (ModelEvaluation AsRecorded, ModelEvaluation Complete, ModelEvaluation Withheld) evaluations,
-        IReadOnlyList<SkippedImage> skipped, CancellationToken cancellationToken)
+        IReadOnlyList<SkippedImage> skipped, Action<JsonObject>? extend, CancellationToken cancellationToken)
     {
         var (asRecorded, complete, withheld) = evaluations;
         var contract = classifier.Contract;
@@ -56,6 +56,7 @@ internal static class EvaluationReport
         ModelEvaluationJson.Write(asRecorded, report);
         report["complete_metadata"] = ModelEvaluationJson.Write(complete, new JsonObject { ["description"] = CompleteMetadata });
         report["metadata_withheld"] = ModelEvaluationJson.Write(withheld, new JsonObject { ["description"] = MetadataWithheld });
+        extend?.Invoke(report);
         report["figures"] = new JsonObject
         {
             ["confusion_matrix"] = Path.GetFileName(figures.ConfusionMatrix),
