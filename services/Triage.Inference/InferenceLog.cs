@@ -24,4 +24,16 @@ internal static partial class InferenceLog
 
     [LoggerMessage(2012, LogLevel.Information, "Case escalated to the teacher: {Reasons}")]
     public static partial void CaseEscalated(this ILogger logger, string reasons);
+
+    [LoggerMessage(2020, LogLevel.Information, "Promotion received: student {StudentModelVersion}, teacher {TeacherModelVersion}, by {PromotedBy}: {Reason}")]
+    public static partial void PromotionReceived(this ILogger logger, string studentModelVersion, string? teacherModelVersion, string promotedBy, string reason);
+
+    [LoggerMessage(2021, LogLevel.Error, "Promotion of student {StudentModelVersion}, teacher {TeacherModelVersion} refused; generation {Generation} keeps serving: {Problem}")]
+    public static partial void PromotionRefused(this ILogger logger, string studentModelVersion, string? teacherModelVersion, int generation, string problem, Exception exception);
+
+    [LoggerMessage(2022, LogLevel.Information, "Generation {Generation} serves from now on: student {StudentModelName} {StudentModelVersion}, teacher {Teacher}")]
+    public static partial void ModelsSwapped(this ILogger logger, int generation, string studentModelName, string studentModelVersion, string teacher);
+
+    [LoggerMessage(2023, LogLevel.Information, "Generation {Generation} retired: its last request finished and its sessions are closed")]
+    public static partial void GenerationRetired(this ILogger logger, int generation);
 }

@@ -3,18 +3,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Triage.Imaging;
 using Triage.Inference.Classification;
 using Triage.Inference.Escalation;
 using Triage.Inference.Models;
+using Triage.Inference.Promotion;
 
 namespace Triage.Inference;
 
 public static class InferenceServiceExtensions
 {
-    /// <summary>The student (and the teacher, when configured), preprocessing, escalation and the readiness
-    /// check; the bus registration adds the consumers with <see cref="AddInferenceConsumers"/>.
+    /// <summary>The student (and the teacher, when configured) in a <see cref="ServingModelsHolder"/> that promotions
+    /// swap, preprocessing, escalation and the readiness check; the bus registration adds the consumers with
+    /// <see cref="AddInferenceConsumers"/>.
     /// Needs an IImageStore registered.</summary>
     public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
     {
@@ -35,13 +38,20 @@ public static class InferenceServiceExtensions
         services.TryAddSingleton<ImageDecoder>();
         services.TryAddSingleton<ImagePreprocessor>();
         services.TryAddSingleton<ExecutionProviderSelector>();
-        services.TryAddSingleton(ServingModelsLoader.Load);
-        services.TryAddSingleton<ModelCascade>();
+        services.TryAddSingleton<ServingModelsLoader>();
+        services.TryAddSingleton(provider => new ServingModelsHolder(
+            provider.GetRequiredService<ServingModelsLoader>().LoadConfigured(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ServingModelsHolder>>()));
+        services.TryAddSingleton<PromotedModelsLoader>();
         services.AddHostedService<ModelWarmUp>();
         services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>(ModelReadyHealthCheck.Name, tags: ["ready"]);
         return services;
     }
 
-    public static void AddInferenceConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddInferenceConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<ClassifyCaseConsumer, ClassifyCaseConsumerDefinition>();
+        bus.AddConsumer<ModelPromotedConsumer, ModelPromotedConsumerDefinition>();
+    }
 }

@@ -71,4 +71,20 @@ public class MessageShapeTests
         copy.StudentOutput.Probabilities.Select(p => p.Probability).Should().Equal(student.Probabilities.Select(p => p.Probability));
         copy.Should().BeEquivalentTo(result);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_promotion_survives_json_with_or_without_a_teacher(bool withTeacher)
+    {
+        var promotion = new ModelPromoted(
+            "deploy/models/student-2.onnx", "2.0.0",
+            withTeacher ? "deploy/models/teacher-2.onnx" : null, withTeacher ? "2.0.0" : null,
+            withTeacher ? new EscalationThresholdValues(0.6, 0.2, 0.8) : null,
+            "redistill-student", "weighted F1 0.81 against 0.80 on the frozen set", DateTimeOffset.UtcNow);
+
+        var copy = JsonSerializer.Deserialize<ModelPromoted>(JsonSerializer.Serialize(promotion, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!;
+
+        copy.Should().Be(promotion);
+    }
 }

@@ -10,11 +10,12 @@ using Triage.Inference.Models;
 namespace Triage.Inference.Classification;
 
 /// <summary>Classifies one case: loads its image (claim check), checks it, runs the student (and the teacher
-/// when the student escalates), publishes the answer.</summary>
+/// when the student escalates), publishes the answer. The models are taken once, so one generation answers
+/// the whole case even when a promotion swaps them meanwhile.</summary>
 public sealed class ClassifyCaseConsumer(
     IImageStore images,
-    ServingModels models,
-    ModelCascade cascade,
+    ServingModelsHolder holder,
+    ImagePreprocessor preprocessor,
     TimeProvider time,
     ILogger<ClassifyCaseConsumer> logger) : IConsumer<ClassificationRequested>
 {
@@ -27,7 +28,8 @@ public sealed class ClassifyCaseConsumer(
             ["CorrelationId"] = context.CorrelationId,
         });
 
-        var contract = models.Student.Contract;
+        using var lease = holder.Acquire();
+        var contract = lease.Models.Student.Contract;
         if (request.FeatureEncoding != contract.FeatureEncoding)
         {
             throw NotClassifiable(CaseNotClassifiableReason.FeatureEncodingMismatch,
@@ -51,7 +53,7 @@ public sealed class ClassifyCaseConsumer(
         CascadeOutcome outcome;
         try
         {
-            outcome = cascade.Classify(image.Content, request.Features);
+            outcome = new ModelCascade(lease.Models, preprocessor, time).Classify(image.Content, request.Features);
         }
         catch (ImageRejectedException rejected)
         {

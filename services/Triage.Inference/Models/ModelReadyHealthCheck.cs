@@ -1,18 +1,27 @@
+using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Triage.Inference.Models;
 
-/// <summary>Ready when the models are loaded; reports which ones run and on which provider.
-/// The unprefixed keys describe the student, the <c>teacher</c>-prefixed ones the teacher.</summary>
-public sealed class ModelReadyHealthCheck(ServingModels models) : IHealthCheck
+/// <summary>Ready when the models are loaded; reports the generation that serves, when it was loaded, which
+/// models it runs and on which provider. The unprefixed keys describe the student, the <c>teacher</c>-prefixed
+/// ones the teacher.</summary>
+public sealed class ModelReadyHealthCheck(ServingModelsHolder holder) : IHealthCheck
 {
     public const string Name = "inference-model";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object>();
+        using var lease = holder.Acquire();
+        var models = lease.Models;
+        var loadedAt = lease.Generation.LoadedAt.ToString("O", CultureInfo.InvariantCulture);
+        var data = new Dictionary<string, object>
+        {
+            ["generation"] = lease.Generation.Number,
+            ["loadedAt"] = loadedAt,
+        };
         Describe(models.Student, "modelName", "modelVersion", "executionProvider", data);
-        var description = $"student {Summary(models.Student)}";
+        var description = $"generation {lease.Generation.Number} loaded at {loadedAt}: student {Summary(models.Student)}";
         if (models.Teacher is { } teacher)
         {
             Describe(teacher, "teacherModelName", "teacherModelVersion", "teacherExecutionProvider", data);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,26 +6,30 @@ using Triage.Domain.Escalation;
 
 namespace Triage.Inference.Models;
 
-/// <summary>Opens the student and, when configured, the teacher; either file failing its contract stops the load.</summary>
-internal static class ServingModelsLoader
+/// <summary>Opens a student and, when given, a teacher; either file failing its contract stops the load.
+/// A relative path is taken from the content root.</summary>
+public sealed class ServingModelsLoader(
+    IOptions<InferenceOptions> options,
+    ExecutionProviderSelector selector,
+    ILogger<ServingModels> logger,
+    IHostEnvironment? environment = null)
 {
-    public static ServingModels Load(IServiceProvider services)
+    private readonly string _contentRoot = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
+
+    /// <summary>The models named by configuration section <c>Inference</c>.</summary>
+    public ServingModels LoadConfigured()
     {
-        var options = services.GetRequiredService<IOptions<InferenceOptions>>().Value;
-        var contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-        var selector = services.GetRequiredService<ExecutionProviderSelector>();
-        var logger = services.GetRequiredService<ILogger<ServingModels>>();
+        var configured = options.Value;
+        return configured.HasTeacher
+            ? Load(configured.ModelPath, configured.TeacherModelPath, configured.Escalation!.ToThresholds())
+            : Load(configured.ModelPath, null, EscalationThresholds.Never);
+    }
 
-        OnnxClassifier Open(string role, string path)
-        {
-            var modelPath = Path.GetFullPath(path, contentRoot);
-            var classifier = OnnxClassifier.Open(modelPath, options.ExecutionProvider, selector);
-            logger.ModelLoaded(role, classifier.Contract.ModelName, classifier.Contract.ModelVersion, modelPath, classifier.ExecutionProvider);
-            return classifier;
-        }
-
-        var student = Open(ModelRole.Student, options.ModelPath);
-        if (!options.HasTeacher)
+    /// <exception cref="ModelContractException">A file does not meet the model contract.</exception>
+    public ServingModels Load(string studentPath, string? teacherPath, EscalationThresholds thresholds)
+    {
+        var student = Open(ModelRole.Student, studentPath);
+        if (teacherPath is null)
         {
             return new ServingModels(student, null, EscalationThresholds.Never);
         }
@@ -34,8 +37,8 @@ internal static class ServingModelsLoader
         OnnxClassifier? teacher = null;
         try
         {
-            teacher = Open(ModelRole.Teacher, options.TeacherModelPath!);
-            return new ServingModels(student, teacher, options.Escalation!.ToThresholds());
+            teacher = Open(ModelRole.Teacher, teacherPath);
+            return new ServingModels(student, teacher, thresholds);
         }
         catch
         {
@@ -43,5 +46,15 @@ internal static class ServingModelsLoader
             student.Dispose();
             throw;
         }
+    }
+
+    public string FullPath(string path) => Path.GetFullPath(path, _contentRoot);
+
+    private OnnxClassifier Open(string role, string path)
+    {
+        var modelPath = FullPath(path);
+        var classifier = OnnxClassifier.Open(modelPath, options.Value.ExecutionProvider, selector);
+        logger.ModelLoaded(role, classifier.Contract.ModelName, classifier.Contract.ModelVersion, modelPath, classifier.ExecutionProvider);
+        return classifier;
     }
 }

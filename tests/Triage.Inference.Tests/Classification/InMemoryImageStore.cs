@@ -4,14 +4,20 @@ using Triage.Data.Images;
 
 namespace Triage.Inference.Tests.Classification;
 
-/// <summary>Images held in memory; counts lookups and can fail the first ones, as a store under strain would.</summary>
+/// <summary>Images held in memory; counts lookups and can fail the first ones, as a store under strain would,
+/// or hold them until let go, as a slow one would.</summary>
 internal sealed class InMemoryImageStore : IImageStore
 {
     private readonly ConcurrentDictionary<Guid, StoredImage> _images = new();
     private int _failuresLeft;
     private int _lookups;
+    private int _held;
+    private TaskCompletionSource _gate = CompletedGate();
 
     public int Lookups => Volatile.Read(ref _lookups);
+
+    /// <summary>Lookups waiting for <see cref="Release"/>.</summary>
+    public int Held => Volatile.Read(ref _held);
 
     public StoredImage Add(byte[] content)
     {
@@ -29,7 +35,11 @@ internal sealed class InMemoryImageStore : IImageStore
 
     public void FailNext(int lookups) => Volatile.Write(ref _failuresLeft, lookups);
 
-    public Task<StoredImage?> FindAsync(Guid imageId, CancellationToken cancellationToken)
+    public void Hold() => Volatile.Write(ref _gate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void Release() => Volatile.Read(ref _gate).TrySetResult();
+
+    public async Task<StoredImage?> FindAsync(Guid imageId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _lookups);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
@@ -37,6 +47,21 @@ internal sealed class InMemoryImageStore : IImageStore
             throw new IOException("The image store is unavailable.");
         }
 
-        return Task.FromResult(_images.GetValueOrDefault(imageId));
+        var gate = Volatile.Read(ref _gate).Task;
+        if (!gate.IsCompleted)
+        {
+            Interlocked.Increment(ref _held);
+            await gate.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref _held);
+        }
+
+        return _images.GetValueOrDefault(imageId);
+    }
+
+    private static TaskCompletionSource CompletedGate()
+    {
+        var gate = new TaskCompletionSource();
+        gate.SetResult();
+        return gate;
     }
 }

@@ -1,0 +1,38 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Triage.Contracts;
+using Triage.Inference.Models;
+
+namespace Triage.Inference.Promotion;
+
+/// <summary>
+/// Swaps in the promoted models once they load and run. A promotion that cannot be served is refused with a
+/// log and acknowledged: no retry can mend the files it names, and the models in use keep serving.
+/// </summary>
+public sealed class ModelPromotedConsumer(
+    PromotedModelsLoader loader,
+    ServingModelsHolder holder,
+    ILogger<ModelPromotedConsumer> logger) : IConsumer<ModelPromoted>
+{
+    public Task Consume(ConsumeContext<ModelPromoted> context)
+    {
+        var promotion = context.Message;
+        logger.PromotionReceived(promotion.StudentModelVersion, promotion.TeacherModelVersion, promotion.PromotedBy, promotion.Reason);
+        ServingModels next;
+        try
+        {
+            next = loader.Load(promotion);
+        }
+        catch (Exception refused) when (refused is not OperationCanceledException)
+        {
+            using var lease = holder.Acquire();
+            logger.PromotionRefused(promotion.StudentModelVersion, promotion.TeacherModelVersion, lease.Generation.Number, refused.Message, refused);
+            return Task.CompletedTask;
+        }
+
+        var generation = holder.Swap(next);
+        logger.ModelsSwapped(generation.Number, next.Student.Contract.ModelName, next.Student.Contract.ModelVersion,
+            next.Teacher is { } teacher ? $"{teacher.Contract.ModelName} {teacher.Contract.ModelVersion}" : "none");
+        return Task.CompletedTask;
+    }
+}
