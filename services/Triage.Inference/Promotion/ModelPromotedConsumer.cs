@@ -19,15 +19,17 @@ public sealed class ModelPromotedConsumer(
         var promotion = context.Message;
         logger.PromotionReceived(promotion.StudentModelVersion, promotion.TeacherModelVersion, promotion.PromotedBy, promotion.Reason);
         ServingModels next;
-        try
+        using (var serving = holder.Acquire())
         {
-            next = loader.Load(promotion);
-        }
-        catch (Exception refused) when (refused is not OperationCanceledException)
-        {
-            using var lease = holder.Acquire();
-            logger.PromotionRefused(promotion.StudentModelVersion, promotion.TeacherModelVersion, lease.Generation.Number, refused.Message, refused);
-            return Task.CompletedTask;
+            try
+            {
+                next = loader.Load(promotion, serving.Models.Student.Contract);
+            }
+            catch (Exception refused) when (refused is not OperationCanceledException)
+            {
+                logger.PromotionRefused(promotion.StudentModelVersion, promotion.TeacherModelVersion, serving.Generation.Number, refused.Message, refused);
+                return Task.CompletedTask;
+            }
         }
 
         var generation = holder.Swap(next);

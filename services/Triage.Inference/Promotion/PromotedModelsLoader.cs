@@ -7,15 +7,17 @@ namespace Triage.Inference.Promotion;
 
 /// <summary>
 /// Loads the models a <see cref="ModelPromoted"/> names beside those serving: checks the files exist, meet the
-/// model contract and declare the promoted versions, and runs each once. Nothing serves from here until
+/// model contract, declare the promoted versions and take the features the serving student takes (what
+/// intake sends), and runs each once. Nothing serves from here until
 /// the caller swaps the result in.
 /// </summary>
 public sealed class PromotedModelsLoader(ServingModelsLoader loader, IOptions<InferenceOptions> options)
 {
     /// <exception cref="PromotionRefusedException">A file is missing or declares another version, or the thresholds are unusable.</exception>
     /// <exception cref="ModelContractException">A file does not meet the model contract.</exception>
-    public ServingModels Load(ModelPromoted promotion)
+    public ServingModels Load(ModelPromoted promotion, ModelContract serving)
     {
+        ArgumentNullException.ThrowIfNull(serving);
         ArgumentNullException.ThrowIfNull(promotion);
         var teacherPath = string.IsNullOrWhiteSpace(promotion.TeacherModelPath) ? null : promotion.TeacherModelPath;
         var thresholds = teacherPath is null ? EscalationThresholds.Never : Thresholds(promotion);
@@ -29,6 +31,7 @@ public sealed class PromotedModelsLoader(ServingModelsLoader loader, IOptions<In
         try
         {
             RequireVersion("student", models.Student, promotion.StudentModelVersion);
+            RequireFeatures(models.Student.Contract, serving);
             if (models.Teacher is { } teacher)
             {
                 RequireVersion("teacher", teacher, promotion.TeacherModelVersion);
@@ -76,6 +79,16 @@ public sealed class PromotedModelsLoader(ServingModelsLoader loader, IOptions<In
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(loader.FullPath(path)))
         {
             throw new PromotionRefusedException($"the {role} file '{path}' does not exist.");
+        }
+    }
+
+    private static void RequireFeatures(ModelContract promoted, ModelContract serving)
+    {
+        if (promoted.FeatureEncoding != serving.FeatureEncoding || promoted.MetadataWidth != serving.MetadataWidth)
+        {
+            throw new PromotionRefusedException(
+                $"the student takes features '{promoted.FeatureEncoding}' ({promoted.MetadataWidth} values), the serving one " +
+                $"'{serving.FeatureEncoding}' ({serving.MetadataWidth}); cases are encoded for the serving one.");
         }
     }
 

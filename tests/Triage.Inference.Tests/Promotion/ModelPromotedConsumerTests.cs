@@ -48,6 +48,7 @@ public sealed class ModelPromotedConsumerTests
         { "a missing metadata key", "*model contract*" },
         { "no file", "*does not exist*" },
         { "another version", "*declares version '3.0.0'*" },
+        { "other features", "*takes features 'pad-ufes-20/v0'*" },
     };
 
     [Theory]
@@ -60,6 +61,7 @@ public sealed class ModelPromotedConsumerTests
             "random bytes" => RandomBytes(),
             "a missing metadata key" => TestModelFiles.Write(new TestModelOptions { Version = "2.0.0", OmitMetadataKey = ModelMetadataKeys.ModelVersion }),
             "no file" => Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.onnx"),
+            "other features" => TestModelFiles.Write(new TestModelOptions { Version = "2.0.0", FeatureEncoding = "pad-ufes-20/v0", MetadataWidth = 3 }),
             _ => PromotionHarness.Student("3.0.0", seed: 9),
         };
 
