@@ -27,7 +27,8 @@ internal static class TriageBus
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                // Quorum queues for the work queues; an instance's temporary queue stays classic.
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && !endpoint.InputAddress.Query.Contains("temporary=true"))
                 {
                     rabbit.SetQuorumQueue();
                 }

@@ -12,7 +12,12 @@ public sealed class ModelPromotedConsumerDefinition : ConsumerDefinition<ModelPr
 {
     public ModelPromotedConsumerDefinition()
     {
-        Endpoint(endpoint => endpoint.Temporary = true);
+        Endpoint(endpoint =>
+        {
+            endpoint.Temporary = true;
+            // A queue of its own per running bus (with one shared name the instances would compete again).
+            endpoint.InstanceId = $"{Environment.MachineName}-{Guid.NewGuid():N}"[..^24].ToLowerInvariant();
+        });
         ConcurrentMessageLimit = 1;
     }
 }
