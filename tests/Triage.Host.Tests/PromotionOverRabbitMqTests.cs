@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Triage.Contracts;
@@ -18,26 +19,39 @@ public sealed class PromotionOverRabbitMqTests
         var promoted = TestModels.Write(Path.Combine(TestPaths.NewTempFolder("promoted"), "student.onnx"),
             new TestModelOptions { Name = "baseline", Version = "9.0.0", Seed = 9 });
 
+        // The bus binds its queues after the host has started: publish once both instances listen.
+        await WaitForReadinessAsync(first, PromotionEndpointReady);
+        await WaitForReadinessAsync(second, PromotionEndpointReady);
         await first.Services.GetRequiredService<IBus>().Publish(new ModelPromoted(
             promoted, "9.0.0", null, null, null, "test", "promotion reaches every instance", DateTimeOffset.UtcNow));
 
         foreach (var host in new[] { first, second })
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            string ready;
-            do
-            {
-                ready = await (await host.Client.GetAsync("/health/ready")).Content.ReadAsStringAsync();
-                if (ready.Contains("\"modelVersion\":\"9.0.0\""))
-                {
-                    break;
-                }
-
-                await Task.Delay(200);
-            }
-            while (DateTime.UtcNow < deadline);
-
+            var ready = await WaitForReadinessAsync(host, body => body.Contains("\"modelVersion\":\"9.0.0\""));
             ready.Should().Contain("\"modelVersion\":\"9.0.0\"").And.Contain("\"generation\":2");
         }
+    }
+
+    private static readonly Regex PromotionEndpoint = new("model-promoted-[^\"]*\":\\{\"status\":\"Healthy\",\"description\":\"ready\"");
+
+    private static bool PromotionEndpointReady(string readiness) => PromotionEndpoint.IsMatch(readiness);
+
+    private static async Task<string> WaitForReadinessAsync(RunningHost host, Func<string, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string body;
+        do
+        {
+            body = await (await host.Client.GetAsync("/health/ready")).Content.ReadAsStringAsync();
+            if (condition(body))
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return body;
     }
 }
