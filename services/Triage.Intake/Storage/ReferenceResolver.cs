@@ -33,22 +33,19 @@ public sealed class ReferenceResolver(FhirResourceStore store)
                 if (target.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
                 {
                     throw FhirErrors.BadRequest(
-                        $"Reference '{target}' names no entry of this Bundle.", $"{item.Expression}.descendants().reference", IssueType_NotFound);
+                        $"Reference '{target}' names no entry of this Bundle.", $"{item.Expression}.descendants().reference", OperationOutcome.IssueType.NotFound);
                 }
 
                 var (type, id) = Split(target) ?? throw FhirErrors.BadRequest(
-                    $"Reference '{target}' is not a relative reference of the form Type/id.", item.Expression, IssueType_Invalid);
+                    $"Reference '{target}' is not a relative reference of the form Type/id.", item.Expression, OperationOutcome.IssueType.Invalid);
                 if (!created.Contains(target) && !await store.ExistsAsync(type, id, cancellationToken))
                 {
                     throw FhirErrors.BadRequest(
-                        $"Reference '{target}' points at a resource that does not exist.", item.Expression, IssueType_NotFound);
+                        $"Reference '{target}' points at a resource that does not exist.", item.Expression, OperationOutcome.IssueType.NotFound);
                 }
             }
         }
     }
-
-    private const OperationOutcome.IssueType IssueType_NotFound = OperationOutcome.IssueType.NotFound;
-    private const OperationOutcome.IssueType IssueType_Invalid = OperationOutcome.IssueType.Invalid;
 
     private static (string Type, string Id)? Split(string reference)
     {
