@@ -37,12 +37,7 @@ internal static class ValidationReport
     }
 
     private static List<float[]> Probabilities(ValidationPass pass, double temperature) =>
-        pass.Logits.Select(logits =>
-        {
-            var scaled = logits.Select(l => l / temperature).ToArray();
-            var max = scaled.Max();
-            var exp = scaled.Select(s => Math.Exp(s - max)).ToArray();
-            var sum = exp.Sum();
-            return exp.Select(e => (float)(e / sum)).ToArray();
-        }).ToList();
+        pass.Logits
+            .Select(logits => SoftmaxRegression.Softmax(logits.Select(l => l / temperature).ToArray()).Select(p => (float)p).ToArray())
+            .ToList();
 }
