@@ -13,6 +13,7 @@ public static class TriageCommandLine
         root.Add(TrainTeacherCommand.Create());
         root.Add(DistillCommand.Create());
         root.Add(SummarizeCrossValidationCommand.Create());
+        root.Add(TimeModelsCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.Add(ExportOnnxCommand.Create());
         return root;

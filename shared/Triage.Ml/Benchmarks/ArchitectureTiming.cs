@@ -1,46 +1,41 @@
 using System.Diagnostics;
+using Triage.Domain.ClinicalFeatures;
 using Triage.Ml.Models;
-using TorchSharp;
-using Xunit.Abstractions;
 using static TorchSharp.torch;
 
-namespace Triage.Ml.Tests.Models;
+namespace Triage.Ml.Benchmarks;
 
-/// <summary>Runs only when asked for, for docs/ml.md: <c>TRIAGE_MODEL_TIMINGS=1 dotnet test tests/Triage.Ml.Tests --filter ArchitectureTimingTests --logger "console;verbosity=detailed"</c>.</summary>
-public sealed class TimingFactAttribute : FactAttribute
-{
-    public TimingFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("TRIAGE_MODEL_TIMINGS") != "1")
-            Skip = "Set TRIAGE_MODEL_TIMINGS=1 to measure (about a minute on 2 cores).";
-    }
-}
-
-[Collection(TorchModelsCollection.Name)]
-public sealed class ArchitectureTimingTests(ITestOutputHelper output)
+/// <summary>
+/// Parameters, half-precision size, one training step (batch 8, 224 px) and one inference (batch 1) of the
+/// student and every teacher variant, as a Markdown table for docs/ml.md. The machine is shared, so each
+/// figure is the fastest of a few runs after a warm-up: the closest to what the code itself costs.
+/// </summary>
+public static class ArchitectureTiming
 {
     private const int BatchSize = 8;
     private const int ImageSize = 224;
     private const int MeasuredSteps = 3;
     private const int MeasuredInferences = 5;
 
-    [TimingFact]
-    public void Forward_backward_step_at_batch_8_and_224_px()
+    public static void Run(TextWriter output, int threads = 2)
     {
-        set_num_threads(2);
-        output.WriteLine($"Load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+        set_num_threads(threads);
+        manual_seed(1);
+        output.WriteLine($"Load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {threads} torch threads.");
         output.WriteLine($"| network | parameters | float16 MB | train step, batch {BatchSize}: wall s (CPU s) | inference, batch 1: wall ms (CPU ms) |");
         output.WriteLine("|---|---:|---:|---:|---:|");
-        Measure("EfficientNet-B0 student", new StudentNetwork());
+        Measure(output, "EfficientNet-B0 student", new StudentNetwork());
         foreach (var variant in ConvNeXtVariant.All)
-            Measure($"ConvNeXt-{variant.Name} + CBAM teacher", new TeacherNetwork(new TeacherNetworkOptions(variant)));
+        {
+            Measure(output, $"ConvNeXt-{variant.Name} + CBAM teacher", new TeacherNetwork(new TeacherNetworkOptions(variant)));
+        }
     }
 
-    private void Measure(string name, nn.Module<Tensor, Tensor?, NetworkOutput> network)
+    private static void Measure(TextWriter output, string name, nn.Module<Tensor, Tensor?, NetworkOutput> network)
     {
         using var _ = network;
-        using var images = ModelInputs.Images(BatchSize, ImageSize);
-        using var metadata = ModelInputs.Metadata(BatchSize);
+        using var images = randn(BatchSize, 3, ImageSize, ImageSize);
+        using var metadata = rand(BatchSize, ClinicalFeatureEncoder.Width);
         using var labels = arange(BatchSize) % 6;
 
         network.train();
@@ -62,10 +57,6 @@ public sealed class ArchitectureTimingTests(ITestOutputHelper output)
                          $"{inference.Wall * 1000:F0} ({inference.Cpu * 1000:F0}) |");
     }
 
-    /// <summary>
-    /// The fastest wall time and the least processor time (all threads) of <paramref name="runs"/> runs after
-    /// one warm-up: the machine is shared, so the minimum is the closest to what the code itself costs.
-    /// </summary>
     private static (double Wall, double Cpu) Fastest(int runs, Action run)
     {
         var process = Process.GetCurrentProcess();
