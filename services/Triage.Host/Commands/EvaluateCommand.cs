@@ -92,14 +92,9 @@ internal static class EvaluateCommand
 
     internal static IReadOnlyList<PadUfes20Case> ReadCases(string folder)
     {
-        if (!Directory.Exists(folder))
+        if (PadUfes20Reader.ProblemWith(folder) is { } problem)
         {
-            throw new EvaluationRefusedException($"The data folder {folder} does not exist.");
-        }
-
-        if (!File.Exists(Path.Combine(folder, PadUfes20Reader.MetadataFile)))
-        {
-            throw new EvaluationRefusedException($"{folder} has no {PadUfes20Reader.MetadataFile}: not a PAD-UFES-20 folder.");
+            throw new EvaluationRefusedException(problem);
         }
 
         try

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Triage.Ml.Baseline;
+using Triage.Ml.PadUfes20;
 
 namespace Triage.Host.Commands;
 
@@ -14,9 +15,9 @@ internal static class TrainBaselineCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetRequiredValue(data);
-            if (!File.Exists(Path.Combine(folder.FullName, "metadata.csv")))
+            if (PadUfes20Reader.ProblemWith(folder.FullName) is { } problem)
             {
-                await Console.Error.WriteLineAsync($"{folder.FullName} has no metadata.csv: not a PAD-UFES-20 folder.");
+                await Console.Error.WriteLineAsync(problem);
                 return 2;
             }
 

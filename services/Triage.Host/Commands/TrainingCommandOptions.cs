@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Triage.Ml.Data;
+using Triage.Ml.PadUfes20;
 using Triage.Ml.Training;
 
 namespace Triage.Host.Commands;
@@ -45,9 +46,5 @@ internal sealed class TrainingCommandOptions
     };
 
     /// <summary>Null when the data folder is usable, else why not.</summary>
-    public string? ProblemWithData(ParseResult parse)
-    {
-        var folder = parse.GetRequiredValue(Data).FullName;
-        return File.Exists(Path.Combine(folder, "metadata.csv")) ? null : $"{folder} has no metadata.csv: not a PAD-UFES-20 folder.";
-    }
+    public string? ProblemWithData(ParseResult parse) => PadUfes20Reader.ProblemWith(parse.GetRequiredValue(Data).FullName);
 }

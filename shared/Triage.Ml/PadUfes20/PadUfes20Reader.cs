@@ -9,6 +9,12 @@ public static class PadUfes20Reader
     public const string MetadataFile = "metadata.csv";
     public const string ImagesFolder = "images";
 
+    /// <summary>Why <paramref name="folder"/> is not in the PAD-UFES-20 layout, or null when it is.</summary>
+    public static string? ProblemWith(string folder) =>
+        !Directory.Exists(folder) ? $"The data folder {folder} does not exist."
+        : !File.Exists(Path.Combine(folder, MetadataFile)) ? $"{folder} has no {MetadataFile}: not a PAD-UFES-20 folder."
+        : null;
+
     /// <summary>The rows whose image exists, in file order.</summary>
     public static IReadOnlyList<PadUfes20Case> Read(string folder)
     {

@@ -15,15 +15,15 @@ public sealed class NetworkTrainerTests(ITestOutputHelper output) : IDisposable
     private static readonly ModelInputSpec Spec = ModelInputSpec.ImageNet(64);
     private readonly IReadOnlyList<PadUfes20Case> _cases = PadUfes20Reader.Read(TestData.Subset("trainer", 12));
     private readonly string _checkpoints = TestPaths.NewTempFolder("checkpoints");
-    private readonly LesionPhotoCache _photos = LesionPhotoCache.Load(PadUfes20Reader.Read(TestData.Subset("trainer-photos", 12)), 96, Decoder);
+    private LesionPhotoCache? _photos;
 
     public void Dispose()
     {
-        _photos.Dispose();
+        _photos?.Dispose();
         Directory.Delete(_checkpoints, recursive: true);
     }
 
-    private LesionBatches Batches => new(_cases, _photos, Spec);
+    private LesionBatches Batches => new(_cases, _photos ??= LesionPhotoCache.Load(_cases, 96, Decoder), Spec);
 
     private TrainingOptions Options(int epochs) => new()
     {
