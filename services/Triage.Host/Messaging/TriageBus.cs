@@ -13,6 +13,14 @@ internal static class TriageBus
     public static IHostApplicationBuilder AddTriageBus(this IHostApplicationBuilder builder)
     {
         var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq");
+
+        // The host answers HTTP only once every queue is bound: on a new broker a case accepted earlier
+        // would be published to an exchange with no queue behind it, and lost.
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromMinutes(1);
+        });
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
