@@ -14,6 +14,7 @@ public static class TriageCommandLine
         root.Add(DistillCommand.Create());
         root.Add(SummarizeCrossValidationCommand.Create());
         root.Add(TimeModelsCommand.Create());
+        root.Add(TimeInferenceCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.Add(ExportOnnxCommand.Create());
         return root;
