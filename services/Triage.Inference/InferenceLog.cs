@@ -16,14 +16,17 @@ internal static partial class InferenceLog
     [LoggerMessage(2002, LogLevel.Information, "Execution provider {ExecutionProvider} selected (asked for {Preference})")]
     public static partial void ExecutionProviderSelected(this ILogger logger, string executionProvider, ExecutionProviderPreference preference);
 
-    [LoggerMessage(2010, LogLevel.Information, "Case classified by {ModelName} {ModelVersion} on {ExecutionProvider} in {Milliseconds:F1} ms")]
-    public static partial void CaseClassified(this ILogger logger, string modelName, string modelVersion, string executionProvider, double milliseconds);
+    [LoggerMessage(2010, LogLevel.Information, "Case classified by {ModelName} {ModelVersion} on {ExecutionProvider} in {Milliseconds:F1} ms, in a batch of {BatchSize}")]
+    public static partial void CaseClassified(this ILogger logger, string modelName, string modelVersion, string executionProvider, double milliseconds, int batchSize);
 
     [LoggerMessage(2011, LogLevel.Warning, "Case cannot be classified: {Reason}")]
     public static partial void CaseNotClassifiable(this ILogger logger, CaseNotClassifiableReason reason);
 
     [LoggerMessage(2012, LogLevel.Information, "Case escalated to the teacher: {Reasons}")]
     public static partial void CaseEscalated(this ILogger logger, string reasons);
+
+    [LoggerMessage(2013, LogLevel.Debug, "{BatchSize} case(s) classified by {ModelName} as one batch in {Milliseconds:F1} ms")]
+    public static partial void BatchClassified(this ILogger logger, int batchSize, string modelName, double milliseconds);
 
     [LoggerMessage(2020, LogLevel.Information, "Promotion received: student {StudentModelVersion}, teacher {TeacherModelVersion}, by {PromotedBy}: {Reason}")]
     public static partial void PromotionReceived(this ILogger logger, string studentModelVersion, string? teacherModelVersion, string promotedBy, string reason);

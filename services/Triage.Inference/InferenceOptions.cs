@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Triage.Inference.Batching;
 using Triage.Inference.Escalation;
 using Triage.Inference.Models;
 
@@ -22,9 +23,13 @@ public sealed class InferenceOptions
     /// <summary><c>auto</c> (CUDA when it loads, else CPU), <c>cpu</c> or <c>cuda</c> (falls back to the CPU, with a warning).</summary>
     public ExecutionProviderPreference ExecutionProvider { get; set; } = ExecutionProviderPreference.Auto;
 
-    /// <summary>How many requests one inference worker classifies at once.</summary>
+    /// <summary>How many requests one inference worker takes at once (decoding their photos in parallel);
+    /// at least <see cref="BatchingOptions.MaxBatchSize"/>, or batches could never fill.</summary>
     [Range(1, 256)]
-    public int ConcurrentMessageLimit { get; set; } = 4;
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
+    /// <summary>How requests are grouped into one model run.</summary>
+    public BatchingOptions Batching { get; set; } = new();
 
     public bool HasTeacher => !string.IsNullOrWhiteSpace(TeacherModelPath);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Triage.Imaging;
+using Triage.Inference.Batching;
 using Triage.Inference.Classification;
 using Triage.Inference.Escalation;
 using Triage.Inference.Models;
@@ -38,6 +39,7 @@ public static class InferenceServiceExtensions
         services.TryAddSingleton<ImageDecoder>();
         services.TryAddSingleton<ImagePreprocessor>();
         services.TryAddSingleton<ExecutionProviderSelector>();
+        services.TryAddSingleton<IClassificationScheduler, DynamicBatchingScheduler>();
         services.TryAddSingleton<ServingModelsLoader>();
         services.TryAddSingleton(provider => new ServingModelsHolder(
             provider.GetRequiredService<ServingModelsLoader>().LoadConfigured(),

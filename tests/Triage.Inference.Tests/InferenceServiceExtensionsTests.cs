@@ -62,4 +62,23 @@ public class InferenceServiceExtensionsTests
 
         await start.Should().ThrowAsync<InvalidOperationException>();
     }
+
+    [Theory]
+    [InlineData("0", "00:00:00.005", "8", "MaxBatchSize must be between 1 and 256")]
+    [InlineData("8", "00:00:02", "8", "MaxWait must be between 0 and 1 second")]
+    [InlineData("16", "00:00:00.005", "8", "exceeds Inference:ConcurrentMessageLimit")]
+    public async Task Batching_settings_that_cannot_work_stop_the_start(string maxBatchSize, string maxWait, string concurrentMessageLimit, string problem)
+    {
+        using var host = Build(new()
+        {
+            ["Inference:ExecutionProvider"] = "cpu",
+            ["Inference:ConcurrentMessageLimit"] = concurrentMessageLimit,
+            ["Inference:Batching:MaxBatchSize"] = maxBatchSize,
+            ["Inference:Batching:MaxWait"] = maxWait,
+        });
+
+        var start = () => host.StartAsync();
+
+        await start.Should().ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage($"*{problem}*");
+    }
 }

@@ -1,5 +1,6 @@
 using Triage.Domain.ClinicalFeatures;
 using Triage.Imaging;
+using Triage.Inference.Batching;
 using Triage.Inference.Escalation;
 using Triage.Inference.Models;
 using Triage.Ml.PadUfes20;
@@ -14,7 +15,8 @@ internal sealed class CascadeEvaluationRun(ServingModels models, ImagePreprocess
 {
     private static readonly float[] NoMetadata = ClinicalFeatureEncoder.Encode(ClinicalFeatureSet.Empty);
 
-    private readonly ModelCascade _cascade = new(models, preprocessor, TimeProvider.System);
+    // Each case alone, as at the lowest load: batching changes no output (OnnxClassifierTests), only timings.
+    private readonly ModelCascade _cascade = new(models, preprocessor, new ImmediateScheduler(TimeProvider.System));
     private readonly OnnxClassifier _teacher = models.Teacher ?? throw new ArgumentException("The cascade needs a teacher.", nameof(models));
 
     public (IReadOnlyList<CascadePrediction> Predictions, IReadOnlyList<SkippedImage> Skipped) Run(
@@ -41,7 +43,7 @@ internal sealed class CascadeEvaluationRun(ServingModels models, ImagePreprocess
         try
         {
             return (new CascadePrediction(@case,
-                _cascade.Classify(image, features), _cascade.Classify(image, NoMetadata),
+                Cascade(image, features), Cascade(image, NoMetadata),
                 Teacher(image, features), Teacher(image, NoMetadata)), null);
         }
         catch (ImageRejectedException rejected)
@@ -49,6 +51,9 @@ internal sealed class CascadeEvaluationRun(ServingModels models, ImagePreprocess
             return (null, new SkippedImage(@case.ImageId, rejected.Message));
         }
     }
+
+    // The immediate scheduler completes synchronously.
+    private CascadeOutcome Cascade(byte[] image, float[] features) => _cascade.ClassifyAsync(image, features).GetAwaiter().GetResult();
 
     private ModelRun Teacher(byte[] image, float[] features)
     {

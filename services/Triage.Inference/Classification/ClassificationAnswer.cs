@@ -27,5 +27,6 @@ internal static class ClassificationAnswer
     private static ModelOutput Output(ModelRun run) =>
         new(run.Contract.ModelName, run.Contract.ModelVersion, run.ExecutionProvider,
             [.. Diagnoses.All.Select((d, i) => new DiagnosisProbability(d.Code(), run.Probabilities[i]))],
-            run.Milliseconds);
+            run.Milliseconds,
+            run.BatchSize);
 }

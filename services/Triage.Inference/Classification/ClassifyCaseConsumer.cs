@@ -4,18 +4,21 @@ using Microsoft.Extensions.Logging;
 using Triage.Contracts;
 using Triage.Data.Images;
 using Triage.Imaging;
+using Triage.Inference.Batching;
 using Triage.Inference.Escalation;
 using Triage.Inference.Models;
 
 namespace Triage.Inference.Classification;
 
 /// <summary>Classifies one case: loads its image (claim check), checks it, runs the student (and the teacher
-/// when the student escalates), publishes the answer. The models are taken once, so one generation answers
+/// when the student escalates) through the scheduler, which batches it with concurrently consumed cases,
+/// publishes the answer. The models are taken once, so one generation answers
 /// the whole case even when a promotion swaps them meanwhile.</summary>
 public sealed class ClassifyCaseConsumer(
     IImageStore images,
     ServingModelsHolder holder,
     ImagePreprocessor preprocessor,
+    IClassificationScheduler scheduler,
     TimeProvider time,
     ILogger<ClassifyCaseConsumer> logger) : IConsumer<ClassificationRequested>
 {
@@ -53,7 +56,7 @@ public sealed class ClassifyCaseConsumer(
         CascadeOutcome outcome;
         try
         {
-            outcome = new ModelCascade(lease.Models, preprocessor, time).Classify(image.Content, request.Features);
+            outcome = await new ModelCascade(lease.Models, preprocessor, scheduler).ClassifyAsync(image.Content, request.Features, context.CancellationToken);
         }
         catch (ImageRejectedException rejected)
         {
@@ -71,7 +74,7 @@ public sealed class ClassifyCaseConsumer(
     }
 
     private void Log(ModelRun run) =>
-        logger.CaseClassified(run.Contract.ModelName, run.Contract.ModelVersion, run.ExecutionProvider, run.Milliseconds);
+        logger.CaseClassified(run.Contract.ModelName, run.Contract.ModelVersion, run.ExecutionProvider, run.Milliseconds, run.BatchSize);
 
     private CaseNotClassifiableException NotClassifiable(CaseNotClassifiableReason reason, string message, Exception? inner = null)
     {

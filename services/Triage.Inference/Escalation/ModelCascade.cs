@@ -1,23 +1,25 @@
 using Triage.Domain.Escalation;
 using Triage.Imaging;
+using Triage.Inference.Batching;
 using Triage.Inference.Models;
 
 namespace Triage.Inference.Escalation;
 
 /// <summary>
 /// Runs the student on a case and, when <see cref="TeacherEscalationPolicy"/> says so and a teacher is
-/// loaded, the teacher too. Each model gets the image preprocessed to its own input size and normalisation.
+/// loaded, the teacher too. Each model gets the image preprocessed to its own input size and normalisation;
+/// the scheduler decides whether the case runs alone or in a batch with others.
 /// </summary>
-public sealed class ModelCascade(ServingModels models, ImagePreprocessor preprocessor, TimeProvider time)
+public sealed class ModelCascade(ServingModels models, ImagePreprocessor preprocessor, IClassificationScheduler scheduler)
 {
     /// <param name="image">The encoded photo.</param>
     /// <param name="features">The encoded clinical features, as both models take them.</param>
     /// <exception cref="ImageRejectedException">The photo cannot be decoded.</exception>
-    public CascadeOutcome Classify(ReadOnlySpan<byte> image, float[] features)
+    public async Task<CascadeOutcome> ClassifyAsync(ReadOnlyMemory<byte> image, float[] features, CancellationToken cancellationToken = default)
     {
         var studentInput = models.Student.Contract.Input;
-        var studentImage = preprocessor.Preprocess(image, studentInput);
-        var student = Run(models.Student, studentImage, features);
+        var studentImage = preprocessor.Preprocess(image.Span, studentInput);
+        var student = await RunAsync(models.Student, studentImage, features, cancellationToken);
         if (models.Teacher is not { } teacher)
         {
             return new CascadeOutcome(student, null, EscalationReason.None);
@@ -30,15 +32,14 @@ public sealed class ModelCascade(ServingModels models, ImagePreprocessor preproc
         }
 
         var teacherInput = teacher.Contract.Input;
-        var teacherImage = SameInput(studentInput, teacherInput) ? studentImage : preprocessor.Preprocess(image, teacherInput);
-        return new CascadeOutcome(student, Run(teacher, teacherImage, features), reasons);
+        var teacherImage = SameInput(studentInput, teacherInput) ? studentImage : preprocessor.Preprocess(image.Span, teacherInput);
+        return new CascadeOutcome(student, await RunAsync(teacher, teacherImage, features, cancellationToken), reasons);
     }
 
-    private ModelRun Run(OnnxClassifier classifier, float[] image, float[] features)
+    private async Task<ModelRun> RunAsync(OnnxClassifier classifier, float[] image, float[] features, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        var probabilities = classifier.Classify([new ClassifierInput(image, features)])[0];
-        return ModelRun.Of(classifier, probabilities, time.GetElapsedTime(started).TotalMilliseconds);
+        var run = await scheduler.ClassifyAsync(classifier, new ClassifierInput(image, features), cancellationToken);
+        return ModelRun.Of(classifier, run.Probabilities, run.Milliseconds, run.BatchSize);
     }
 
     private static bool SameInput(ModelInputSpec a, ModelInputSpec b) =>

@@ -5,14 +5,16 @@ namespace Triage.Inference.Escalation;
 
 /// <summary>One model's answer for one case.</summary>
 /// <param name="Probabilities">In the platform's class order (<see cref="Diagnoses.All"/>).</param>
-public sealed record ModelRun(ModelContract Contract, string ExecutionProvider, double[] Probabilities, double Milliseconds)
+/// <param name="Milliseconds">How long the model ran on the batch the case was part of.</param>
+/// <param name="BatchSize">How many cases that run held.</param>
+public sealed record ModelRun(ModelContract Contract, string ExecutionProvider, double[] Probabilities, double Milliseconds, int BatchSize = 1)
 {
     /// <param name="probabilities">The model's output, in its own class order.</param>
-    public static ModelRun Of(OnnxClassifier classifier, float[] probabilities, double milliseconds)
+    public static ModelRun Of(OnnxClassifier classifier, float[] probabilities, double milliseconds, int batchSize = 1)
     {
         var classOrder = classifier.Contract.ClassOrder;
         var inDiagnosisOrder = Diagnoses.All.Select(d => (double)probabilities[IndexOf(classOrder, d)]).ToArray();
-        return new ModelRun(classifier.Contract, classifier.ExecutionProvider, inDiagnosisOrder, milliseconds);
+        return new ModelRun(classifier.Contract, classifier.ExecutionProvider, inDiagnosisOrder, milliseconds, batchSize);
     }
 
     private static int IndexOf(IReadOnlyList<Diagnosis> classOrder, Diagnosis diagnosis)
