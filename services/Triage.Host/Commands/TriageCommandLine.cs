@@ -15,6 +15,7 @@ public static class TriageCommandLine
         root.Add(SummarizeCrossValidationCommand.Create());
         root.Add(TimeModelsCommand.Create());
         root.Add(TimeInferenceCommand.Create());
+        root.Add(LoadTestCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.Add(ExportOnnxCommand.Create());
         return root;

@@ -25,7 +25,7 @@ public sealed class ConditionalCreate(TriageDbContext db)
         var (system, value) = Parse(condition, expression);
         var matches = await db.ResourceIdentifiers.AsNoTracking()
             .Where(i => i.ResourceType == resourceType && i.Value == value && (system == null || i.System == system))
-            .Select(i => i.ResourceId).Distinct().Take(2).ToListAsync(cancellationToken);
+            .Select(i => i.ResourceId).Distinct().OrderBy(id => id).Take(2).ToListAsync(cancellationToken);
         return matches.Count switch
         {
             0 => null,
