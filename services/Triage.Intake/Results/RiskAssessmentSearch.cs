@@ -12,6 +12,12 @@ public static class RiskAssessmentSearch
     private const int DefaultCount = 50;
     private const int MaxCount = 500;
 
+    public static IReadOnlyList<SupportedSearchParameter> Parameters { get; } =
+    [
+        new("subject", SearchParamType.Reference, "http://hl7.org/fhir/SearchParameter/RiskAssessment-subject", "The patient assessed: Patient/{id} or {id}."),
+        new("patient", SearchParamType.Reference, "http://hl7.org/fhir/SearchParameter/clinical-patient", "The patient assessed: Patient/{id} or {id}."),
+    ];
+
     public static async Task<IResult> SearchAsync(HttpRequest request, FhirResourceStore store, CancellationToken cancellationToken)
     {
         var patientId = PatientParameter(request.Query["subject"].FirstOrDefault(), "subject")

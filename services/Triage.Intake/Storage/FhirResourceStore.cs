@@ -28,6 +28,50 @@ public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
         });
     }
 
+    /// <summary>
+    /// Makes <paramref name="resource"/> the next version after <paramref name="current"/> (a tracked row) in the unit of
+    /// work. Two updates of the same version race for the same key: the second commit fails.
+    /// </summary>
+    public void AddVersion(FhirResourceRecord current, Resource resource, string? patientId)
+    {
+        current.IsCurrent = false;
+        var version = current.VersionId + 1;
+        resource.Meta ??= new Meta();
+        resource.Meta.VersionId = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        resource.Meta.LastUpdated = clock.GetUtcNow();
+        db.Resources.Add(new FhirResourceRecord
+        {
+            ResourceType = resource.TypeName,
+            ResourceId = resource.Id!,
+            VersionId = version,
+            IsCurrent = true,
+            LastUpdated = resource.Meta.LastUpdated.Value,
+            PatientId = patientId,
+            Json = FhirJson.Serialize(resource),
+        });
+    }
+
+    /// <summary>The current version's row, tracked, for an update.</summary>
+    public Task<FhirResourceRecord?> FindCurrentForUpdateAsync(string type, string id, CancellationToken cancellationToken) =>
+        db.Resources.SingleOrDefaultAsync(r => r.ResourceType == type && r.ResourceId == id && r.IsCurrent, cancellationToken);
+
+    public async Task<Resource?> ReadVersionAsync(string type, string id, int versionId, CancellationToken cancellationToken)
+    {
+        var json = await db.Resources.AsNoTracking()
+            .Where(r => r.ResourceType == type && r.ResourceId == id && r.VersionId == versionId)
+            .Select(r => r.Json).SingleOrDefaultAsync(cancellationToken);
+        return json is null ? null : FhirJson.Parse(json);
+    }
+
+    /// <summary>Every version of one resource, newest first; empty when the resource is unknown.</summary>
+    public async Task<IReadOnlyList<Resource>> HistoryAsync(string type, string id, CancellationToken cancellationToken)
+    {
+        var rows = await db.Resources.AsNoTracking()
+            .Where(r => r.ResourceType == type && r.ResourceId == id)
+            .OrderByDescending(r => r.VersionId).Select(r => r.Json).ToListAsync(cancellationToken);
+        return rows.Select(FhirJson.Parse).ToList();
+    }
+
     public async Task<T?> ReadAsync<T>(string id, CancellationToken cancellationToken)
         where T : Resource =>
         (T?)await ReadAsync(ModelInfo.GetFhirTypeNameForType(typeof(T))!, id, cancellationToken);
