@@ -17,7 +17,7 @@ internal static class FhirResponses
             IntakeServer.FhirXml => FhirXml.Parse(body),
             _ => throw new InvalidOperationException($"Not a FHIR answer ({mediaType}): {body}"),
         };
-        return resource.Should().BeOfType<T>(body).Subject;
+        return resource.Should().BeAssignableTo<T>(body).Subject;
     }
 
     /// <summary>Asserts a refusal: the status, an OperationOutcome with an error issue, and nothing changed in the database.</summary>

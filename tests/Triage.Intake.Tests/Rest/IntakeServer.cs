@@ -39,7 +39,7 @@ public sealed class IntakeServer : IAsyncDisposable
 
     public static string ExampleFile(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "fhir", name));
 
-    private string DatabasePath => Path.Combine(_folder, "triage.db");
+    public string DatabasePath => Path.Combine(_folder, "triage.db");
 
     public static async Task<IntakeServer> StartAsync()
     {
