@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Triage.Data;
 using Triage.Data.Resources;
 using Triage.Fhir;
+using Triage.Intake.Search;
 
 namespace Triage.Intake.Storage;
 
@@ -102,20 +103,44 @@ public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
         return rows.Select(FhirJson.Parse<T>).ToList();
     }
 
-    /// <summary>Current resources of one type, optionally about one patient, newest first.</summary>
-    public async Task<(int Total, IReadOnlyList<T> Page)> SearchAsync<T>(string? patientId, int count, CancellationToken cancellationToken)
+    /// <summary>Current resources of one type that meet every criterion of <paramref name="search"/>, newest first.</summary>
+    public async Task<(int Total, IReadOnlyList<T> Page)> SearchAsync<T>(ResourceSearch search, int count, CancellationToken cancellationToken)
         where T : Resource
     {
         var type = ModelInfo.GetFhirTypeNameForType(typeof(T))!;
         var query = db.Resources.AsNoTracking().Where(r => r.ResourceType == type && r.IsCurrent);
-        if (patientId is not null)
+        if (search.PatientId is { } patientId)
         {
             query = query.Where(r => r.PatientId == patientId);
+        }
+
+        if (search.Ids is { } ids)
+        {
+            query = query.Where(r => ids.Contains(r.ResourceId));
+        }
+
+        foreach (var range in search.LastUpdated)
+        {
+            query = Within(query, range);
         }
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(r => r.LastUpdated).Take(count).Select(r => r.Json).ToListAsync(cancellationToken);
         return (total, rows.Select(FhirJson.Parse<T>).ToList());
+    }
+
+    private static IQueryable<FhirResourceRecord> Within(IQueryable<FhirResourceRecord> query, LastUpdatedRange range)
+    {
+        var (start, end) = (range.Start, range.End);
+        return range.Comparator switch
+        {
+            "ne" => query.Where(r => r.LastUpdated < start || r.LastUpdated >= end),
+            "gt" or "sa" => query.Where(r => r.LastUpdated >= end),
+            "lt" or "eb" => query.Where(r => r.LastUpdated < start),
+            "ge" => query.Where(r => r.LastUpdated >= start),
+            "le" => query.Where(r => r.LastUpdated < end),
+            _ => query.Where(r => r.LastUpdated >= start && r.LastUpdated < end),
+        };
     }
 
     public static string NewId() => Guid.NewGuid().ToString();

@@ -1,6 +1,5 @@
 using System.Net;
 using Hl7.Fhir.Model;
-using Microsoft.Data.Sqlite;
 using Interaction = Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction;
 
 namespace Triage.Intake.Tests.Rest;
@@ -131,40 +130,14 @@ public sealed class CapabilityStatementTests
     {
         var patient = await server.CreateAsync(Resources.Patient());
         var observation = await server.CreateAsync(Resources.Age(patient.Id, 60));
-        var media = await server.CreateAsync(Resources.Photo(patient.Id));
-        await server.Harness.Bus.Publish(ResultWriteBackTests.Answer(await CaseIdAsync(server)));
+        var (media, riskAssessment) = await ClassifiedPhotos.PostAsync(server, patient.Id!);
         return new Dictionary<string, string>
         {
             ["Patient"] = patient.Id!,
             ["Observation"] = observation.Id!,
             ["Media"] = media.Id!,
             ["Binary"] = media.Content.Url.Split('/')[1],
-            ["RiskAssessment"] = await RiskAssessmentIdAsync(server, patient.Id),
+            ["RiskAssessment"] = riskAssessment.Id!,
         };
-    }
-
-    private static async Task<Guid> CaseIdAsync(IntakeServer server)
-    {
-        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM Cases";
-        return Guid.Parse((string)(await command.ExecuteScalarAsync())!);
-    }
-
-    private static async Task<string> RiskAssessmentIdAsync(IntakeServer server, string patientId)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var search = await (await server.Client.GetAsync($"/fhir/RiskAssessment?subject=Patient/{patientId}")).ReadResourceAsync<Bundle>();
-            if (search.Entry.Count > 0)
-            {
-                return search.Entry[0].Resource.Id!;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The RiskAssessment was never written.");
     }
 }
