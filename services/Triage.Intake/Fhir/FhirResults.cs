@@ -9,8 +9,6 @@ public static class FhirResults
     public static IResult Resource(Resource resource, int statusCode = StatusCodes.Status200OK) =>
         new ResourceResult(resource, statusCode);
 
-    public static IResult Created(Resource resource) => Saved(resource, created: true, ReturnPreference.Representation);
-
     /// <summary>The answer to a create (201, with Location) or an update or matched conditional create (200), as the client preferred.</summary>
     public static IResult Saved(Resource resource, bool created, ReturnPreference preference) =>
         new ResourceResult(resource, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, location: created, preference);

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Triage.Data;
 using Triage.Intake.Storage;
 
@@ -10,7 +11,8 @@ namespace Triage.Intake.Versions;
 /// <c>PUT /fhir/{type}/{id}</c>: stores a new version of an existing resource, checked as a create is, and
 /// only if it is still the version <c>If-Match</c> names. Ids are the server's: an update never creates.
 /// </summary>
-public sealed class ResourceUpdate(TriageDbContext db, FhirResourceStore store, ReferenceResolver references, ConditionalCreate identifiers)
+public sealed class ResourceUpdate(
+    TriageDbContext db, FhirResourceStore store, ReferenceResolver references, ConditionalCreate identifiers, ILogger<ResourceUpdate> logger)
 {
     private static readonly Dictionary<string, string> NoNewIds = [];
 
@@ -52,6 +54,7 @@ public sealed class ResourceUpdate(TriageDbContext db, FhirResourceStore store, 
                 : VersionConflict(type, id, $"{type}/{id} was updated by another request after version {expectedVersion}.");
         }
 
+        logger.ResourceUpdated(type, id, current.VersionId + 1);
         return resource;
     }
 
