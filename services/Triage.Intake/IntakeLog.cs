@@ -14,6 +14,9 @@ internal static partial class IntakeLog
     [LoggerMessage(1002, LogLevel.Error, "FHIR request failed")]
     public static partial void RequestFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(1003, LogLevel.Information, "{ResourceType}/{ResourceId} updated to version {VersionId}")]
+    public static partial void ResourceUpdated(this ILogger logger, string resourceType, string resourceId, int versionId);
+
     [LoggerMessage(1050, LogLevel.Information, "Case {CaseId} classified by the {DecidedBy}, {ModelName} {ModelVersion} on {Provider}; RiskAssessment {RiskAssessmentId}")]
     public static partial void CaseClassified(this ILogger logger, Guid caseId, string decidedBy, string modelName, string modelVersion, string provider, string riskAssessmentId);
 

@@ -10,6 +10,7 @@ using Triage.Intake.MediaIntake;
 using Triage.Intake.Observations;
 using Triage.Intake.Results;
 using Triage.Intake.Storage;
+using Triage.Intake.Versions;
 
 namespace Triage.Intake;
 
@@ -33,6 +34,7 @@ public static class IntakeServiceExtensions
         services.AddScoped<AcceptMediaHandler>();
         services.AddScoped<ResourceIntake>();
         services.AddScoped<BundleHandler>();
+        services.AddScoped<ResourceUpdate>();
         return builder;
     }
 
@@ -45,6 +47,7 @@ public static class IntakeServiceExtensions
     public static WebApplication MapIntake(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStatusCodePages(FhirStatusCodePages.WriteAsync);
         app.MapFhirEndpoints();
         return app;
     }

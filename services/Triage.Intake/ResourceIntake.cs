@@ -48,7 +48,7 @@ public sealed class ResourceIntake(
         var observations = incoming.Select(i => i.Resource).OfType<Observation>().ToList();
         foreach (var item in incoming)
         {
-            Check(item);
+            IntakeRules.Check(item);
         }
 
         var checkedPhotos = incoming.Where(i => i.Resource is Media)
@@ -67,7 +67,7 @@ public sealed class ResourceIntake(
 
         foreach (var item in incoming)
         {
-            store.AddNew(item.Resource, PatientIdOf(item.Resource));
+            store.AddNew(item.Resource, IntakeRules.PatientIdOf(item.Resource));
             conditional.Register(item.Resource);
         }
 
@@ -100,41 +100,4 @@ public sealed class ResourceIntake(
 
         return assigned;
     }
-
-    private static void Check(IncomingResource item)
-    {
-        switch (item.Resource)
-        {
-            case Patient:
-                break;
-            case Observation observation:
-                RequirePatientSubject(observation.Subject, $"{item.Expression}.subject");
-                ClinicalObservationMapper.Map(observation, item.Expression);
-                break;
-            case Media media:
-                RequirePatientSubject(media.Subject, $"{item.Expression}.subject");
-                break;
-            default:
-                throw FhirErrors.BadRequest(
-                    $"{item.Resource.TypeName} cannot be created here; intake accepts Patient, Media and Observation.",
-                    item.Expression,
-                    OperationOutcome.IssueType.NotSupported);
-        }
-    }
-
-    private static void RequirePatientSubject(ResourceReference? subject, string expression)
-    {
-        if (CaseFeatureCollector.PatientIdOf(subject) is null)
-        {
-            throw FhirErrors.Unprocessable("The subject must reference a Patient (Patient/id).", expression, OperationOutcome.IssueType.Required);
-        }
-    }
-
-    private static string? PatientIdOf(Resource resource) => resource switch
-    {
-        Patient patient => patient.Id,
-        Observation observation => CaseFeatureCollector.PatientIdOf(observation.Subject),
-        Media media => CaseFeatureCollector.PatientIdOf(media.Subject),
-        _ => null,
-    };
 }

@@ -42,7 +42,10 @@ public sealed class TransactionFlowTests(ITestOutputHelper output) : IAsyncLifet
         media.Content.Data.Should().BeNull("the bytes are stored once, as the image");
         media.Content.Url.Should().StartWith("Binary/");
 
-        var binary = await _host.Client.GetAsync($"/fhir/{media.Content.Url}");
+        // As an image viewer asks; with a FHIR media type in Accept the answer is a Binary resource instead.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/fhir/{media.Content.Url}");
+        request.Headers.Accept.ParseAdd("image/*");
+        var binary = await _host.Client.SendAsync(request);
         binary.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
         (await binary.Content.ReadAsByteArrayAsync()).Should().Equal(await File.ReadAllBytesAsync(realCase.ImagePath));
     }

@@ -12,7 +12,7 @@ namespace Triage.Intake.Tests;
 /// <summary>The model's answer becomes one RiskAssessment, however often it is delivered; a fault fails the case.</summary>
 public sealed class ResultWriteBackTests
 {
-    private static ClassificationCompleted Answer(Guid caseId)
+    internal static ClassificationCompleted Answer(Guid caseId)
     {
         var student = new ModelOutput("baseline", "1.0.0", "CPU",
             Diagnoses.All.Select((d, i) => new DiagnosisProbability(d.Code(), i == 1 ? 0.5 : 0.1)).ToList(), 3.5);

@@ -1,18 +1,17 @@
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
-using Triage.Fhir;
 
 namespace Triage.Intake.Fhir;
 
-/// <summary>Writes FHIR resources as <c>application/fhir+json</c> with the headers FHIR clients read.</summary>
+/// <summary>Writes FHIR resources in the negotiated format with the headers FHIR clients read (ETag, Last-Modified, Location).</summary>
 public static class FhirResults
 {
-    public const string JsonContentType = "application/fhir+json; charset=utf-8";
-
     public static IResult Resource(Resource resource, int statusCode = StatusCodes.Status200OK) =>
         new ResourceResult(resource, statusCode);
 
-    public static IResult Created(Resource resource) => new ResourceResult(resource, StatusCodes.Status201Created, location: true);
+    /// <summary>The answer to a create (201, with Location) or an update or matched conditional create (200), as the client preferred.</summary>
+    public static IResult Saved(Resource resource, bool created, ReturnPreference preference) =>
+        new ResourceResult(resource, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, location: created, preference);
 
     public static IResult NotFound(string type, string id) =>
         Resource(FhirErrors.NotFound(type, id).Outcome, StatusCodes.Status404NotFound);
@@ -20,13 +19,17 @@ public static class FhirResults
     public static string VersionedLocation(Resource resource) =>
         $"{resource.TypeName}/{resource.Id}/_history/{resource.Meta?.VersionId ?? "1"}";
 
-    private sealed class ResourceResult(Resource resource, int statusCode, bool location = false) : IResult
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
+
+    public static string RequestUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+
+    private sealed class ResourceResult(
+        Resource resource, int statusCode, bool location = false, ReturnPreference preference = ReturnPreference.Representation) : IResult
     {
         public async System.Threading.Tasks.Task ExecuteAsync(HttpContext context)
         {
             var response = context.Response;
             response.StatusCode = statusCode;
-            response.ContentType = JsonContentType;
             if (resource.Meta?.VersionId is { } version)
             {
                 response.Headers.ETag = $"W/\"{version}\"";
@@ -39,11 +42,31 @@ public static class FhirResults
 
             if (location)
             {
-                var request = context.Request;
-                response.Headers.Location = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir/{VersionedLocation(resource)}";
+                response.Headers.Location = $"{BaseUrl(context.Request)}/{VersionedLocation(resource)}";
             }
 
-            await response.WriteAsync(FhirJson.Serialize(resource), context.RequestAborted);
+            var body = preference switch
+            {
+                ReturnPreference.Minimal => null,
+                ReturnPreference.OperationOutcome => Outcome(resource, location),
+                _ => resource,
+            };
+            if (body is null)
+            {
+                return;
+            }
+
+            var format = ContentNegotiation.ResponseFormatOrJson(context.Request);
+            response.ContentType = format.ContentType;
+            await response.WriteAsync(format.Serialize(body), context.RequestAborted);
         }
+
+        private static OperationOutcome Outcome(Resource saved, bool created) => FhirErrors.Outcome(
+        [
+            FhirErrors.Issue(
+                OperationOutcome.IssueType.Informational,
+                $"{(created ? "Created" : "Stored")} {VersionedLocation(saved)}.",
+                severity: OperationOutcome.IssueSeverity.Information),
+        ]);
     }
 }

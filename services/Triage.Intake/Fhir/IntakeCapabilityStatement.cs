@@ -1,23 +1,25 @@
 using Hl7.Fhir.Model;
+using Interaction = Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction;
 
 namespace Triage.Intake.Fhir;
 
-/// <summary>What this server really implements, for <c>GET /fhir/metadata</c>.</summary>
+/// <summary>What this server really implements, for <c>GET /fhir/metadata</c>, made from the list the routes are made from.</summary>
 public static class IntakeCapabilityStatement
 {
-    public static CapabilityStatement Create()
+    public static CapabilityStatement Create(
+        IReadOnlyList<RestResource> resources, IReadOnlyList<CapabilityStatement.SystemRestfulInteraction> systemInteractions, string baseUrl)
     {
-        var rest = new CapabilityStatement.RestComponent { Mode = CapabilityStatement.RestfulCapabilityMode.Server };
-        rest.Interaction.Add(new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction });
-        rest.Interaction.Add(new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Batch });
-        rest.Resource.Add(Resource(ResourceType.Patient, create: true, conditionalCreate: true));
-        rest.Resource.Add(Resource(ResourceType.Media, create: true, conditionalCreate: true));
-        rest.Resource.Add(Resource(ResourceType.Observation, create: true));
-        var riskAssessment = Resource(ResourceType.RiskAssessment, create: false);
-        riskAssessment.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
-        riskAssessment.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = "subject", Type = SearchParamType.Reference });
-        riskAssessment.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = "patient", Type = SearchParamType.Reference });
-        rest.Resource.Add(riskAssessment);
+        var rest = new CapabilityStatement.RestComponent
+        {
+            Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+            Security = new CapabilityStatement.SecurityComponent
+            {
+                Cors = false,
+                Description = "No authentication or authorization is done by this endpoint; run it only behind a gateway that does both.",
+            },
+            Interaction = [.. systemInteractions.Select(code => new CapabilityStatement.SystemInteractionComponent { Code = code })],
+            Resource = [.. resources.Select(Resource)],
+        };
 
         return new CapabilityStatement
         {
@@ -25,21 +27,30 @@ public static class IntakeCapabilityStatement
             Date = "2026-11-27",
             Kind = CapabilityStatementKind.Instance,
             Software = new CapabilityStatement.SoftwareComponent { Name = "Skin-lesion triage intake" },
+            Implementation = new CapabilityStatement.ImplementationComponent { Description = "Skin-lesion triage intake", Url = baseUrl },
             FhirVersion = FHIRVersion.N4_0_1,
-            Format = ["application/fhir+json"],
+            Format = [.. FhirFormat.All.Select(f => f.MediaType), .. FhirFormat.All.Select(f => f.ShortName)],
             Rest = [rest],
         };
     }
 
-    private static CapabilityStatement.ResourceComponent Resource(ResourceType type, bool create, bool conditionalCreate = false)
+    private static CapabilityStatement.ResourceComponent Resource(RestResource resource) => new()
     {
-        var resource = new CapabilityStatement.ResourceComponent { Type = type.ToString(), ConditionalCreate = conditionalCreate };
-        resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read });
-        if (create)
-        {
-            resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
-        }
-
-        return resource;
-    }
+        Type = resource.Type,
+        Interaction = [.. resource.Interactions.Select(i => new CapabilityStatement.ResourceInteractionComponent { Code = i.Code })],
+        Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
+        ReadHistory = resource.Supports(Interaction.Vread),
+        UpdateCreate = resource.Supports(Interaction.Update) ? false : null,
+        ConditionalCreate = resource.Supports(Interaction.Create) ? resource.ConditionalCreate : null,
+        ConditionalRead = CapabilityStatement.ConditionalReadStatus.NotSupported,
+        ConditionalUpdate = resource.Supports(Interaction.Update) ? false : null,
+        ConditionalDelete = CapabilityStatement.ConditionalDeleteStatus.NotSupported,
+        SearchParam =
+        [
+            .. resource.SearchParameters.Select(p => new CapabilityStatement.SearchParamComponent
+            {
+                Name = p.Name, Type = p.Type, Definition = p.Definition, Documentation = new Markdown(p.Documentation),
+            }),
+        ],
+    };
 }

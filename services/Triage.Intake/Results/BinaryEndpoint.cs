@@ -1,14 +1,52 @@
+using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using Triage.Data.Images;
 using Triage.Intake.Fhir;
+using Triage.Intake.Versions;
 
 namespace Triage.Intake.Results;
 
-/// <summary><c>GET /fhir/Binary/{id}</c>: a stored lesion photo, as its own content type.</summary>
+/// <summary>
+/// read, vread and history of <c>Binary</c>: the stored lesion photos, each with one version (a photo never changes).
+/// The photo comes as its own content type unless the client asks for FHIR (<c>_format</c>, or a FHIR media type in Accept).
+/// </summary>
 public static class BinaryEndpoint
 {
-    public static async Task<IResult> ReadAsync(string id, IImageStore images, CancellationToken cancellationToken) =>
-        Guid.TryParse(id, out var imageId) && await images.FindAsync(imageId, cancellationToken) is { } image
-            ? Microsoft.AspNetCore.Http.Results.File(image.Content, image.ContentType)
+    private const string Version = "1";
+
+    public static async Task<IResult> ReadAsync(string id, HttpRequest request, IImageStore images, CancellationToken cancellationToken) =>
+        await FindAsync(id, images, cancellationToken) is { } image ? Answer(image, request) : FhirResults.NotFound("Binary", id);
+
+    public static async Task<IResult> VersionReadAsync(string id, string vid, HttpRequest request, IImageStore images, CancellationToken cancellationToken)
+    {
+        var image = await FindAsync(id, images, cancellationToken) ?? throw FhirErrors.NotFound("Binary", id);
+        return vid == Version ? Answer(image, request) : throw FhirErrors.VersionNotFound("Binary", id, vid);
+    }
+
+    public static async Task<IResult> HistoryAsync(string id, HttpRequest request, IImageStore images, CancellationToken cancellationToken) =>
+        await FindAsync(id, images, cancellationToken) is { } image
+            ? FhirResults.Resource(HistoryBundle.Create([ToResource(image)], FhirResults.BaseUrl(request), FhirResults.RequestUrl(request)))
             : FhirResults.NotFound("Binary", id);
+
+    private static async Task<StoredImage?> FindAsync(string id, IImageStore images, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var imageId) ? await images.FindAsync(imageId, cancellationToken) : null;
+
+    private static IResult Answer(StoredImage image, HttpRequest request) =>
+        WantsFhir(request)
+            ? FhirResults.Resource(ToResource(image))
+            : Microsoft.AspNetCore.Http.Results.File(
+                image.Content, image.ContentType, lastModified: image.ReceivedAt, entityTag: new EntityTagHeaderValue($"\"{Version}\"", isWeak: true));
+
+    private static bool WantsFhir(HttpRequest request) =>
+        request.Query.ContainsKey(ContentNegotiation.FormatParameter)
+        || request.GetTypedHeaders().Accept.Any(a => FhirFormat.OfMediaType(a.MediaType.Value) is not null);
+
+    private static Binary ToResource(StoredImage image) => new()
+    {
+        Id = image.Id.ToString(),
+        Meta = new Meta { VersionId = Version, LastUpdated = image.ReceivedAt },
+        ContentType = image.ContentType,
+        Data = image.Content,
+    };
 }

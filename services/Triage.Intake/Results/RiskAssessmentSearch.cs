@@ -2,22 +2,36 @@ using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
 using Triage.Fhir;
 using Triage.Intake.Fhir;
+using Triage.Intake.Search;
 using Triage.Intake.Storage;
 
 namespace Triage.Intake.Results;
 
-/// <summary><c>GET /fhir/RiskAssessment?subject=Patient/{id}</c> (or <c>patient={id}</c>), newest first.</summary>
+/// <summary><c>GET /fhir/RiskAssessment?subject=Patient/{id}</c> (or <c>patient={id}</c>), <c>_id</c> and <c>_lastUpdated</c>, newest first.</summary>
 public static class RiskAssessmentSearch
 {
     private const int DefaultCount = 50;
     private const int MaxCount = 500;
+
+    public static IReadOnlyList<SupportedSearchParameter> Parameters { get; } =
+    [
+        new("subject", SearchParamType.Reference, "http://hl7.org/fhir/SearchParameter/RiskAssessment-subject", "The patient assessed: Patient/{id} or {id}."),
+        new("patient", SearchParamType.Reference, "http://hl7.org/fhir/SearchParameter/clinical-patient", "The patient assessed: Patient/{id} or {id}."),
+        new("_id", SearchParamType.Token, "http://hl7.org/fhir/SearchParameter/Resource-id", "One id, or several separated by commas."),
+        new(LastUpdatedRange.Name, SearchParamType.Date, "http://hl7.org/fhir/SearchParameter/Resource-lastUpdated",
+            "When the assessment was written: a date with eq, ne, gt, lt, ge, le, sa or eb; repeat it for a range."),
+    ];
 
     public static async Task<IResult> SearchAsync(HttpRequest request, FhirResourceStore store, CancellationToken cancellationToken)
     {
         var patientId = PatientParameter(request.Query["subject"].FirstOrDefault(), "subject")
             ?? PatientParameter(request.Query["patient"].FirstOrDefault(), "patient");
         var count = CountParameter(request.Query["_count"].FirstOrDefault());
-        var (total, page) = await store.SearchAsync<RiskAssessment>(patientId, count, cancellationToken);
+        var search = new ResourceSearch(
+            patientId,
+            IdParameter(request.Query["_id"]),
+            [.. request.Query[LastUpdatedRange.Name].Select(value => LastUpdatedRange.Parse(value ?? ""))]);
+        var (total, page) = await store.SearchAsync<RiskAssessment>(search, count, cancellationToken);
 
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = total };
         bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = $"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}" });
@@ -37,6 +51,13 @@ public static class RiskAssessmentSearch
         _ when !value.Contains('/') && value.Length > 0 => value,
         _ => throw FhirErrors.BadRequest($"Search parameter {name} must be Patient/id or id.", name, OperationOutcome.IssueType.Invalid),
     };
+
+    private static IReadOnlyList<string>? IdParameter(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count == 0
+            ? null
+            : values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList() is { Count: > 0 } ids
+                ? ids
+                : throw FhirErrors.BadRequest("_id must name at least one id.", "_id", OperationOutcome.IssueType.Invalid);
 
     private static int CountParameter(string? value) => value switch
     {

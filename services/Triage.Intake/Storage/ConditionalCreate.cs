@@ -38,25 +38,57 @@ public sealed class ConditionalCreate(TriageDbContext db)
     /// <summary>Adds the identifier rows of a new Patient or Media to the unit of work.</summary>
     public void Register(Resource resource)
     {
+        foreach (var (system, value) in KeysOf(resource))
+        {
+            db.ResourceIdentifiers.Add(new ResourceIdentifier
+            {
+                ResourceType = resource.TypeName, System = system, Value = value, ResourceId = resource.Id!,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Makes the identifier rows of an updated Patient or Media those of its new version.
+    /// </summary>
+    /// <exception cref="FhirRequestException">409 when another resource of the type already has one of the new identifiers.</exception>
+    public async Task ReregisterAsync(Resource resource, CancellationToken cancellationToken)
+    {
         if (!IdentifiedTypes.Contains(resource.TypeName))
         {
             return;
         }
 
+        var wanted = KeysOf(resource).ToHashSet();
+        var held = await db.ResourceIdentifiers
+            .Where(i => i.ResourceType == resource.TypeName && i.ResourceId == resource.Id)
+            .ToListAsync(cancellationToken);
+        db.ResourceIdentifiers.RemoveRange(held.Where(i => !wanted.Contains((i.System, i.Value))));
+        foreach (var (system, value) in wanted.Where(k => !held.Any(i => (i.System, i.Value) == k)))
+        {
+            if (await db.ResourceIdentifiers.AnyAsync(
+                    i => i.ResourceType == resource.TypeName && i.System == system && i.Value == value, cancellationToken))
+            {
+                throw FhirErrors.Conflict(
+                    $"Another {resource.TypeName} already has the identifier {system}|{value}.", $"{resource.TypeName}.identifier");
+            }
+
+            db.ResourceIdentifiers.Add(new ResourceIdentifier
+            {
+                ResourceType = resource.TypeName, System = system, Value = value, ResourceId = resource.Id!,
+            });
+        }
+    }
+
+    private static IEnumerable<(string System, string Value)> KeysOf(Resource resource)
+    {
         var identifiers = resource switch
         {
             Patient patient => patient.Identifier,
             Media media => media.Identifier,
             _ => [],
         };
-        foreach (var identifier in identifiers.Where(i => !string.IsNullOrEmpty(i.System) && !string.IsNullOrEmpty(i.Value))
-                     .DistinctBy(i => (i.System, i.Value)))
-        {
-            db.ResourceIdentifiers.Add(new ResourceIdentifier
-            {
-                ResourceType = resource.TypeName, System = identifier.System!, Value = identifier.Value!, ResourceId = resource.Id!,
-            });
-        }
+        return identifiers.Where(i => !string.IsNullOrEmpty(i.System) && !string.IsNullOrEmpty(i.Value))
+            .Select(i => (i.System!, i.Value!)).Distinct();
     }
 
     private static (string? System, string Value) Parse(string condition, string expression)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Triage.Data;
 using Triage.Data.Resources;
 using Triage.Fhir;
+using Triage.Intake.Search;
 
 namespace Triage.Intake.Storage;
 
@@ -26,6 +27,50 @@ public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
             PatientId = patientId,
             Json = FhirJson.Serialize(resource),
         });
+    }
+
+    /// <summary>
+    /// Makes <paramref name="resource"/> the next version after <paramref name="current"/> (a tracked row) in the unit of
+    /// work. Two updates of the same version race for the same key: the second commit fails.
+    /// </summary>
+    public void AddVersion(FhirResourceRecord current, Resource resource, string? patientId)
+    {
+        current.IsCurrent = false;
+        var version = current.VersionId + 1;
+        resource.Meta ??= new Meta();
+        resource.Meta.VersionId = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        resource.Meta.LastUpdated = clock.GetUtcNow();
+        db.Resources.Add(new FhirResourceRecord
+        {
+            ResourceType = resource.TypeName,
+            ResourceId = resource.Id!,
+            VersionId = version,
+            IsCurrent = true,
+            LastUpdated = resource.Meta.LastUpdated.Value,
+            PatientId = patientId,
+            Json = FhirJson.Serialize(resource),
+        });
+    }
+
+    /// <summary>The current version's row, tracked, for an update.</summary>
+    public Task<FhirResourceRecord?> FindCurrentForUpdateAsync(string type, string id, CancellationToken cancellationToken) =>
+        db.Resources.SingleOrDefaultAsync(r => r.ResourceType == type && r.ResourceId == id && r.IsCurrent, cancellationToken);
+
+    public async Task<Resource?> ReadVersionAsync(string type, string id, int versionId, CancellationToken cancellationToken)
+    {
+        var json = await db.Resources.AsNoTracking()
+            .Where(r => r.ResourceType == type && r.ResourceId == id && r.VersionId == versionId)
+            .Select(r => r.Json).SingleOrDefaultAsync(cancellationToken);
+        return json is null ? null : FhirJson.Parse(json);
+    }
+
+    /// <summary>Every version of one resource, newest first; empty when the resource is unknown.</summary>
+    public async Task<IReadOnlyList<Resource>> HistoryAsync(string type, string id, CancellationToken cancellationToken)
+    {
+        var rows = await db.Resources.AsNoTracking()
+            .Where(r => r.ResourceType == type && r.ResourceId == id)
+            .OrderByDescending(r => r.VersionId).Select(r => r.Json).ToListAsync(cancellationToken);
+        return rows.Select(FhirJson.Parse).ToList();
     }
 
     public async Task<T?> ReadAsync<T>(string id, CancellationToken cancellationToken)
@@ -58,20 +103,44 @@ public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
         return rows.Select(FhirJson.Parse<T>).ToList();
     }
 
-    /// <summary>Current resources of one type, optionally about one patient, newest first.</summary>
-    public async Task<(int Total, IReadOnlyList<T> Page)> SearchAsync<T>(string? patientId, int count, CancellationToken cancellationToken)
+    /// <summary>Current resources of one type that meet every criterion of <paramref name="search"/>, newest first.</summary>
+    public async Task<(int Total, IReadOnlyList<T> Page)> SearchAsync<T>(ResourceSearch search, int count, CancellationToken cancellationToken)
         where T : Resource
     {
         var type = ModelInfo.GetFhirTypeNameForType(typeof(T))!;
         var query = db.Resources.AsNoTracking().Where(r => r.ResourceType == type && r.IsCurrent);
-        if (patientId is not null)
+        if (search.PatientId is { } patientId)
         {
             query = query.Where(r => r.PatientId == patientId);
+        }
+
+        if (search.Ids is { } ids)
+        {
+            query = query.Where(r => ids.Contains(r.ResourceId));
+        }
+
+        foreach (var range in search.LastUpdated)
+        {
+            query = Within(query, range);
         }
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(r => r.LastUpdated).Take(count).Select(r => r.Json).ToListAsync(cancellationToken);
         return (total, rows.Select(FhirJson.Parse<T>).ToList());
+    }
+
+    private static IQueryable<FhirResourceRecord> Within(IQueryable<FhirResourceRecord> query, LastUpdatedRange range)
+    {
+        var (start, end) = (range.Start, range.End);
+        return range.Comparator switch
+        {
+            "ne" => query.Where(r => r.LastUpdated < start || r.LastUpdated >= end),
+            "gt" or "sa" => query.Where(r => r.LastUpdated >= end),
+            "lt" or "eb" => query.Where(r => r.LastUpdated < start),
+            "ge" => query.Where(r => r.LastUpdated >= start),
+            "le" => query.Where(r => r.LastUpdated < end),
+            _ => query.Where(r => r.LastUpdated >= start && r.LastUpdated < end),
+        };
     }
 
     public static string NewId() => Guid.NewGuid().ToString();

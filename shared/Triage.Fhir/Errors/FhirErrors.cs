@@ -11,7 +11,10 @@ public static class FhirErrors
     public const int UnauthorizedStatus = 401;
     public const int ForbiddenStatus = 403;
     public const int NotFoundStatus = 404;
+    public const int MethodNotAllowedStatus = 405;
+    public const int NotAcceptableStatus = 406;
     public const int ConflictStatus = 409;
+    public const int PreconditionFailedStatus = 412;
     public const int PayloadTooLargeStatus = 413;
     public const int UnsupportedMediaTypeStatus = 415;
     public const int UnprocessableStatus = 422;
@@ -50,6 +53,18 @@ public static class FhirErrors
 
     public static FhirRequestException NotFound(string resourceType, string id) =>
         WithStatus(NotFoundStatus, [Issue(IssueType.NotFound, $"{resourceType}/{id} is not known.")]);
+
+    public static FhirRequestException VersionNotFound(string resourceType, string id, string versionId) =>
+        WithStatus(NotFoundStatus, [Issue(IssueType.NotFound, $"{resourceType}/{id} has no version {versionId}.")]);
+
+    public static FhirRequestException MethodNotAllowed(string message) =>
+        WithStatus(MethodNotAllowedStatus, [Issue(IssueType.NotSupported, message)]);
+
+    public static FhirRequestException NotAcceptable(string message) =>
+        WithStatus(NotAcceptableStatus, [Issue(IssueType.NotSupported, message)]);
+
+    public static FhirRequestException PreconditionFailed(string message, string? expression = null) =>
+        WithStatus(PreconditionFailedStatus, [Issue(IssueType.Conflict, message, expression)]);
 
     public static FhirRequestException Conflict(string message, string? expression = null) =>
         WithStatus(ConflictStatus, [Issue(IssueType.Conflict, message, expression)]);

@@ -1,0 +1,55 @@
+using Hl7.Fhir.Model;
+using Triage.Intake.Results;
+using Triage.Intake.Versions;
+using Interaction = Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction;
+
+namespace Triage.Intake.Fhir;
+
+/// <summary>
+/// Every resource type and interaction the FHIR endpoint answers. The routes (<see cref="FhirEndpoints"/>) and the
+/// CapabilityStatement (<see cref="IntakeCapabilityStatement"/>) are both made from this list, so they cannot disagree.
+/// </summary>
+public static class FhirRestApi
+{
+    public static IReadOnlyList<CapabilityStatement.SystemRestfulInteraction> SystemInteractions { get; } =
+        [CapabilityStatement.SystemRestfulInteraction.Transaction, CapabilityStatement.SystemRestfulInteraction.Batch];
+
+    public static IReadOnlyList<RestResource> Resources { get; } =
+    [
+        Stored<Patient>(create: true, update: true) with { ConditionalCreate = true },
+        Stored<Media>(create: true, update: false) with { ConditionalCreate = true },
+        Stored<Observation>(create: true, update: true),
+        new RestResource("Binary",
+        [
+            new(Interaction.Read, BinaryEndpoint.ReadAsync),
+            new(Interaction.Vread, BinaryEndpoint.VersionReadAsync),
+            new(Interaction.HistoryInstance, BinaryEndpoint.HistoryAsync),
+        ]) { ServesRawContent = true },
+        Stored<RiskAssessment>(create: false, update: false, new RestInteraction(Interaction.SearchType, RiskAssessmentSearch.SearchAsync))
+            with { SearchParameters = RiskAssessmentSearch.Parameters },
+    ];
+
+    private static RestResource Stored<T>(bool create, bool update, params RestInteraction[] more)
+        where T : Resource
+    {
+        var type = ModelInfo.GetFhirTypeNameForType(typeof(T))!;
+        List<RestInteraction> interactions =
+        [
+            new(Interaction.Read, VersionedReadEndpoints.Read(type)),
+            new(Interaction.Vread, VersionedReadEndpoints.VersionRead(type)),
+            new(Interaction.HistoryInstance, VersionedReadEndpoints.History(type)),
+        ];
+        if (create)
+        {
+            interactions.Add(new(Interaction.Create, CreateEndpoint.For<T>()));
+        }
+
+        if (update)
+        {
+            interactions.Add(new(Interaction.Update, UpdateEndpoint.For<T>()));
+        }
+
+        interactions.AddRange(more);
+        return new RestResource(type, interactions);
+    }
+}

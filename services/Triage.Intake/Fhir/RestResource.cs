@@ -1,0 +1,23 @@
+using Hl7.Fhir.Model;
+
+namespace Triage.Intake.Fhir;
+
+/// <summary>One interaction a resource type answers, and the handler (a minimal-API delegate) that answers it.</summary>
+public sealed record RestInteraction(CapabilityStatement.TypeRestfulInteraction Code, Delegate Handler);
+
+/// <summary>A search parameter a resource type's search really reads.</summary>
+/// <param name="Definition">The canonical URL of the parameter's definition in the FHIR specification.</param>
+public sealed record SupportedSearchParameter(string Name, SearchParamType Type, string Definition, string Documentation);
+
+/// <summary>A resource type served under <c>/fhir</c>: what it answers, and how.</summary>
+public sealed record RestResource(string Type, IReadOnlyList<RestInteraction> Interactions)
+{
+    public bool ConditionalCreate { get; init; }
+
+    public IReadOnlyList<SupportedSearchParameter> SearchParameters { get; init; } = [];
+
+    /// <summary>Answers in its own content type (a photo) unless FHIR is asked for, so an Accept without FHIR types is no 406.</summary>
+    public bool ServesRawContent { get; init; }
+
+    public bool Supports(CapabilityStatement.TypeRestfulInteraction code) => Interactions.Any(i => i.Code == code);
+}

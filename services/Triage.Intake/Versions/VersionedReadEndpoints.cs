@@ -1,0 +1,38 @@
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Http;
+using Triage.Intake.Fhir;
+using Triage.Intake.Storage;
+
+namespace Triage.Intake.Versions;
+
+/// <summary>
+/// read (<c>GET /fhir/{type}/{id}</c>), vread (<c>.../_history/{vid}</c>) and history (<c>.../_history</c>) of stored resources.
+/// No resource is ever deleted, so an unknown id or version is 404, never 410.
+/// </summary>
+public static class VersionedReadEndpoints
+{
+    public static Delegate Read(string type) =>
+        async (string id, FhirResourceStore store, CancellationToken cancellationToken) =>
+            await store.ReadAsync(type, id, cancellationToken) is { } resource ? FhirResults.Resource(resource) : FhirResults.NotFound(type, id);
+
+    public static Delegate VersionRead(string type) =>
+        async (string id, string vid, FhirResourceStore store, CancellationToken cancellationToken) =>
+        {
+            if (int.TryParse(vid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+                && await store.ReadVersionAsync(type, id, version, cancellationToken) is { } resource)
+            {
+                return FhirResults.Resource(resource);
+            }
+
+            throw await store.ExistsAsync(type, id, cancellationToken) ? FhirErrors.VersionNotFound(type, id, vid) : FhirErrors.NotFound(type, id);
+        };
+
+    public static Delegate History(string type) =>
+        async (string id, HttpRequest request, FhirResourceStore store, CancellationToken cancellationToken) =>
+        {
+            var versions = await store.HistoryAsync(type, id, cancellationToken);
+            return versions.Count == 0
+                ? FhirResults.NotFound(type, id)
+                : FhirResults.Resource(HistoryBundle.Create(versions, FhirResults.BaseUrl(request), FhirResults.RequestUrl(request)));
+        };
+}
