@@ -17,6 +17,7 @@ public static class TriageCommandLine
         root.Add(TimeInferenceCommand.Create());
         root.Add(LoadTestCommand.Create());
         root.Add(EvaluateCommand.Create());
+        root.Add(ChooseEscalationCommand.Create());
         root.Add(ExportOnnxCommand.Create());
         return root;
     }
