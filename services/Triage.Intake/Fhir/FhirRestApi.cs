@@ -27,6 +27,9 @@ public static class FhirRestApi
         ]) { ServesRawContent = true },
         Stored<RiskAssessment>(create: false, update: false, new RestInteraction(Interaction.SearchType, RiskAssessmentSearch.SearchAsync))
             with { SearchParameters = RiskAssessmentSearch.Parameters },
+        Stored<Device>(create: false, update: false),
+        Stored<Provenance>(create: false, update: false),
+        Stored<Hl7.Fhir.Model.Task>(create: false, update: false),
     ];
 
     private static RestResource Stored<T>(bool create, bool update, params RestInteraction[] more)
