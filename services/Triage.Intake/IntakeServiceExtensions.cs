@@ -11,6 +11,7 @@ using Triage.Intake.MediaIntake;
 using Triage.Intake.Observations;
 using Triage.Intake.Results;
 using Triage.Intake.Review;
+using Triage.Intake.Search;
 using Triage.Intake.Storage;
 using Triage.Intake.Versions;
 
@@ -40,6 +41,7 @@ public static class IntakeServiceExtensions
         services.AddScoped<BundleHandler>();
         services.AddScoped<ResourceUpdate>();
         services.AddScoped<ModelDevices>();
+        services.AddScoped<ResourceSearcher>();
         services.AddScoped<ResultWriteBack>();
         return builder;
     }

@@ -122,6 +122,12 @@ public sealed class CapabilityStatementTests
         "patient" => ids["Patient"],
         "_id" => ids["RiskAssessment"],
         "_lastUpdated" => "ge2020-01-01",
+        "created" => "ge2020-01-01",
+        "identifier" => "https://example.org/sid|no-such-value",
+        "status" => "requested",
+        "owner" => "Organization/dermatology",
+        "focus" or "target" => $"RiskAssessment/{ids["RiskAssessment"]}",
+        "agent" => $"Device/{ids["Device"]}",
         _ => throw new InvalidOperationException($"Give the test an example value for search parameter {parameter.Name}."),
     };
 
