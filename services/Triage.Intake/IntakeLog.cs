@@ -20,6 +20,9 @@ internal static partial class IntakeLog
     [LoggerMessage(1050, LogLevel.Information, "Case {CaseId} classified by the {DecidedBy}, {ModelName} {ModelVersion} on {Provider}; RiskAssessment {RiskAssessmentId}")]
     public static partial void CaseClassified(this ILogger logger, Guid caseId, string decidedBy, string modelName, string modelVersion, string provider, string riskAssessmentId);
 
+    [LoggerMessage(1054, LogLevel.Information, "Case {CaseId} flagged for dermatologist review ({Reasons}); Task {TaskId}")]
+    public static partial void CaseFlaggedForReview(this ILogger logger, Guid caseId, string reasons, string taskId);
+
     [LoggerMessage(1051, LogLevel.Information, "Result for case {CaseId} ignored: the case is already {Status}")]
     public static partial void DuplicateResultIgnored(this ILogger logger, Guid caseId, string status);
 

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Triage.Imaging;
 using Triage.Intake.Bundles;
 using Triage.Intake.Fhir;
 using Triage.Intake.MediaIntake;
 using Triage.Intake.Observations;
 using Triage.Intake.Results;
+using Triage.Intake.Review;
+using Triage.Intake.Search;
 using Triage.Intake.Storage;
 using Triage.Intake.Versions;
 
@@ -21,6 +24,8 @@ public static class IntakeServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<IntakeOptions>().Bind(builder.Configuration.GetSection(IntakeOptions.Section));
+        services.AddOptions<ReviewOptions>().Bind(builder.Configuration.GetSection(ReviewOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
         services.AddExceptionHandler<FhirExceptionHandler>();
         services.AddProblemDetails();
         services.AddSingleton<FhirRequestReader>();
@@ -35,6 +40,9 @@ public static class IntakeServiceExtensions
         services.AddScoped<ResourceIntake>();
         services.AddScoped<BundleHandler>();
         services.AddScoped<ResourceUpdate>();
+        services.AddScoped<ModelDevices>();
+        services.AddScoped<ResourceSearcher>();
+        services.AddScoped<ResultWriteBack>();
         return builder;
     }
 

@@ -12,6 +12,8 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 
     public DbSet<ResourceIdentifier> ResourceIdentifiers => Set<ResourceIdentifier>();
 
+    public DbSet<SearchIndexEntry> SearchIndex => Set<SearchIndexEntry>();
+
     public DbSet<StoredImage> Images => Set<StoredImage>();
 
     public DbSet<TriageCase> Cases => Set<TriageCase>();

@@ -48,7 +48,7 @@ public sealed class ResultWriteBackTests
         consumed.Should().Be(2);
         (await intake.DbAsync(db => db.Resources.CountAsync(r => r.ResourceType == "RiskAssessment"))).Should().Be(1);
         var @case = await intake.DbAsync(db => db.Cases.SingleAsync());
-        @case.Status.Should().Be(CaseStatus.Classified);
+        @case.Status.Should().Be(CaseStatus.FlaggedForReview, "a BCC probability of 0.5 is suspicious");
         @case.RiskAssessmentId.Should().NotBeNull();
     }
 

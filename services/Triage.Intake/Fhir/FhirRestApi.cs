@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Triage.Intake.Results;
+using Triage.Intake.Search;
 using Triage.Intake.Versions;
 using Interaction = Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction;
 
@@ -17,7 +18,7 @@ public static class FhirRestApi
     public static IReadOnlyList<RestResource> Resources { get; } =
     [
         Stored<Patient>(create: true, update: true) with { ConditionalCreate = true },
-        Stored<Media>(create: true, update: false) with { ConditionalCreate = true },
+        Searchable(Stored<Media>(create: true, update: false) with { ConditionalCreate = true }),
         Stored<Observation>(create: true, update: true),
         new RestResource("Binary",
         [
@@ -25,11 +26,20 @@ public static class FhirRestApi
             new(Interaction.Vread, BinaryEndpoint.VersionReadAsync),
             new(Interaction.HistoryInstance, BinaryEndpoint.HistoryAsync),
         ]) { ServesRawContent = true },
-        Stored<RiskAssessment>(create: false, update: false, new RestInteraction(Interaction.SearchType, RiskAssessmentSearch.SearchAsync))
-            with { SearchParameters = RiskAssessmentSearch.Parameters },
+        Searchable(Stored<RiskAssessment>(create: false, update: false)),
+        Searchable(Stored<Device>(create: false, update: false)),
+        Searchable(Stored<Provenance>(create: false, update: false)),
+        Searchable(Stored<Hl7.Fhir.Model.Task>(create: false, update: false)),
     ];
 
-    private static RestResource Stored<T>(bool create, bool update, params RestInteraction[] more)
+    private static RestResource Searchable(RestResource resource) => resource with
+    {
+        Interactions = [.. resource.Interactions, new(Interaction.SearchType, TypeSearchEndpoint.For(resource.Type))],
+        SearchParameters = SearchCatalogue.ParametersOf(resource.Type),
+        SearchIncludes = [.. SearchCatalogue.IncludesOf(resource.Type).Select(i => i.Value)],
+    };
+
+    private static RestResource Stored<T>(bool create, bool update)
         where T : Resource
     {
         var type = ModelInfo.GetFhirTypeNameForType(typeof(T))!;
@@ -49,7 +59,6 @@ public static class FhirRestApi
             interactions.Add(new(Interaction.Update, UpdateEndpoint.For<T>()));
         }
 
-        interactions.AddRange(more);
         return new RestResource(type, interactions);
     }
 }

@@ -45,6 +45,7 @@ public static class IntakeCapabilityStatement
         ConditionalRead = CapabilityStatement.ConditionalReadStatus.NotSupported,
         ConditionalUpdate = resource.Supports(Interaction.Update) ? false : null,
         ConditionalDelete = CapabilityStatement.ConditionalDeleteStatus.NotSupported,
+        SearchInclude = resource.SearchIncludes,
         SearchParam =
         [
             .. resource.SearchParameters.Select(p => new CapabilityStatement.SearchParamComponent

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Triage.Intake.Fhir;
 
-/// <summary>Reads the <c>Prefer</c> header of a create or update.</summary>
+/// <summary>Reads the <c>Prefer</c> header: <c>return</c> for a create or update, <c>handling</c> for a search.</summary>
 public static class PreferHeader
 {
     private const string ReturnToken = "return";
@@ -25,6 +25,12 @@ public static class PreferHeader
 
         return ReturnPreference.Representation;
     }
+
+    /// <summary>True for <c>handling=strict</c>: a search refuses what it does not support instead of ignoring it (lenient, the default).</summary>
+    public static bool IsStrict(HttpRequest request) =>
+        request.Headers["Prefer"].SelectMany(h => (h ?? "").Split(','))
+            .Select(p => p.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Any(p => p.Length == 2 && p[0].Equals("handling", StringComparison.OrdinalIgnoreCase) && p[1].Trim('"') == "strict");
 
     private static ReturnPreference Parse(string value) => value switch
     {

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Triage.Intake.Search;
 
 namespace Triage.Intake.Fhir;
 
@@ -7,7 +8,12 @@ public sealed record RestInteraction(CapabilityStatement.TypeRestfulInteraction 
 
 /// <summary>A search parameter a resource type's search really reads.</summary>
 /// <param name="Definition">The canonical URL of the parameter's definition in the FHIR specification.</param>
-public sealed record SupportedSearchParameter(string Name, SearchParamType Type, string Definition, string Documentation);
+/// <param name="Kind">Where its values are looked up.</param>
+public sealed record SupportedSearchParameter(string Name, SearchParamType Type, string Definition, string Documentation, SearchKind Kind)
+{
+    /// <summary>For a reference parameter, the type a bare id refers to; null when a bare id is not enough.</summary>
+    public string? TargetType { get; init; }
+}
 
 /// <summary>A resource type served under <c>/fhir</c>: what it answers, and how.</summary>
 public sealed record RestResource(string Type, IReadOnlyList<RestInteraction> Interactions)
@@ -15,6 +21,9 @@ public sealed record RestResource(string Type, IReadOnlyList<RestInteraction> In
     public bool ConditionalCreate { get; init; }
 
     public IReadOnlyList<SupportedSearchParameter> SearchParameters { get; init; } = [];
+
+    /// <summary>The <c>_include</c> values its search honours, e.g. <c>RiskAssessment:basis</c>.</summary>
+    public IReadOnlyList<string> SearchIncludes { get; init; } = [];
 
     /// <summary>Answers in its own content type (a photo) unless FHIR is asked for, so an Accept without FHIR types is no 406.</summary>
     public bool ServesRawContent { get; init; }

@@ -1,22 +1,20 @@
-using Hl7.Fhir.Model;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Triage.Contracts;
 using Triage.Data;
 using Triage.Domain.Cases;
-using Triage.Fhir;
-using Triage.Intake.Storage;
 
 namespace Triage.Intake.Results;
 
 /// <summary>
-/// Writes a model's answer back as a FHIR RiskAssessment and marks the case classified.
-/// A repeated answer for a case already classified is ignored (the outbox delivers at least once).
+/// Writes a model's answer back (<see cref="ResultWriteBack"/>) and moves the case on, in one transaction: classified, and
+/// flagged for review when a review Task was written. A repeated answer for a case past that point is ignored (the outbox
+/// delivers at least once).
 /// </summary>
 public sealed class ClassificationCompletedConsumer(
     TriageDbContext db,
-    FhirResourceStore store,
+    ResultWriteBack writeBack,
     TimeProvider clock,
     ILogger<ClassificationCompletedConsumer> logger) : IConsumer<ClassificationCompleted>
 {
@@ -36,18 +34,22 @@ public sealed class ClassificationCompletedConsumer(
             return;
         }
 
-        var riskAssessment = RiskAssessmentFactory.Create(
-            result,
-            new ResourceReference($"Patient/{@case.PatientId}"),
-            new ResourceReference($"Media/{@case.MediaId}"),
-            @case.ObservationIds.Select(id => new ResourceReference($"Observation/{id}")));
-        store.AddNew(riskAssessment, @case.PatientId);
-        @case.RiskAssessmentId = riskAssessment.Id;
-        @case.MoveTo(CaseStatus.Classified, clock.GetUtcNow());
+        var written = await writeBack.AddAsync(@case, result, context.CancellationToken);
+        var now = clock.GetUtcNow();
+        @case.RiskAssessmentId = written.RiskAssessment.Id;
+        @case.MoveTo(CaseStatus.Classified, now);
+        if (written.ReviewTask is { } task)
+        {
+            @case.FlagForReview(task.Id!, now);
+        }
 
-        // Two deliveries racing: the case's revision token makes the second save fail and retry, then it sees Classified.
+        // Two deliveries racing: the case's revision token makes the second save fail and retry, then it sees it done.
         await db.SaveChangesAsync(context.CancellationToken);
-        logger.CaseClassified(@case.Id, result.DecidedBy, result.ModelName, result.ModelVersion, result.ExecutionProvider, riskAssessment.Id!);
+        logger.CaseClassified(@case.Id, result.DecidedBy, result.ModelName, result.ModelVersion, result.ExecutionProvider, written.RiskAssessment.Id!);
+        if (written.ReviewTask is { } flagged)
+        {
+            logger.CaseFlaggedForReview(@case.Id, written.ReviewReasons.ToString(), flagged.Id!);
+        }
     }
 }
 

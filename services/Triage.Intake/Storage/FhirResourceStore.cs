@@ -27,13 +27,14 @@ public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
             PatientId = patientId,
             Json = FhirJson.Serialize(resource),
         });
+        db.SearchIndex.AddRange(SearchIndexer.EntriesOf(resource));
     }
 
     /// <summary>
     /// Makes <paramref name="resource"/> the next version after <paramref name="current"/> (a tracked row) in the unit of
     /// work. Two updates of the same version race for the same key: the second commit fails.
     /// </summary>
-    public void AddVersion(FhirResourceRecord current, Resource resource, string? patientId)
+    public async Task AddVersionAsync(FhirResourceRecord current, Resource resource, string? patientId, CancellationToken cancellationToken)
     {
         current.IsCurrent = false;
         var version = current.VersionId + 1;
@@ -50,6 +51,9 @@ public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
             PatientId = patientId,
             Json = FhirJson.Serialize(resource),
         });
+        db.SearchIndex.RemoveRange(await db.SearchIndex
+            .Where(e => e.ResourceType == current.ResourceType && e.ResourceId == current.ResourceId).ToListAsync(cancellationToken));
+        db.SearchIndex.AddRange(SearchIndexer.EntriesOf(resource));
     }
 
     /// <summary>The current version's row, tracked, for an update.</summary>
@@ -101,46 +105,6 @@ public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
 
         var rows = await query.OrderByDescending(r => r.LastUpdated).Select(r => r.Json).ToListAsync(cancellationToken);
         return rows.Select(FhirJson.Parse<T>).ToList();
-    }
-
-    /// <summary>Current resources of one type that meet every criterion of <paramref name="search"/>, newest first.</summary>
-    public async Task<(int Total, IReadOnlyList<T> Page)> SearchAsync<T>(ResourceSearch search, int count, CancellationToken cancellationToken)
-        where T : Resource
-    {
-        var type = ModelInfo.GetFhirTypeNameForType(typeof(T))!;
-        var query = db.Resources.AsNoTracking().Where(r => r.ResourceType == type && r.IsCurrent);
-        if (search.PatientId is { } patientId)
-        {
-            query = query.Where(r => r.PatientId == patientId);
-        }
-
-        if (search.Ids is { } ids)
-        {
-            query = query.Where(r => ids.Contains(r.ResourceId));
-        }
-
-        foreach (var range in search.LastUpdated)
-        {
-            query = Within(query, range);
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(r => r.LastUpdated).Take(count).Select(r => r.Json).ToListAsync(cancellationToken);
-        return (total, rows.Select(FhirJson.Parse<T>).ToList());
-    }
-
-    private static IQueryable<FhirResourceRecord> Within(IQueryable<FhirResourceRecord> query, LastUpdatedRange range)
-    {
-        var (start, end) = (range.Start, range.End);
-        return range.Comparator switch
-        {
-            "ne" => query.Where(r => r.LastUpdated < start || r.LastUpdated >= end),
-            "gt" or "sa" => query.Where(r => r.LastUpdated >= end),
-            "lt" or "eb" => query.Where(r => r.LastUpdated < start),
-            "ge" => query.Where(r => r.LastUpdated >= start),
-            "le" => query.Where(r => r.LastUpdated < end),
-            _ => query.Where(r => r.LastUpdated >= start && r.LastUpdated < end),
-        };
     }
 
     public static string NewId() => Guid.NewGuid().ToString();

@@ -41,7 +41,7 @@ public sealed class ResourceUpdate(
         await references.ResolveAsync([item], NoNewIds, cancellationToken);
         IntakeRules.Check(item);
         await identifiers.ReregisterAsync(resource, cancellationToken);
-        store.AddVersion(current, resource, IntakeRules.PatientIdOf(resource));
+        await store.AddVersionAsync(current, resource, IntakeRules.PatientIdOf(resource), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -20,6 +20,9 @@ public sealed class TriageCase
 
     public string? RiskAssessmentId { get; set; }
 
+    /// <summary>The Task asking a dermatologist to review the result; the Task, not the case, says where the review stands.</summary>
+    public string? ReviewTaskId { get; private set; }
+
     public string? FailureReason { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
@@ -35,5 +38,12 @@ public sealed class TriageCase
         Status = CaseLifecycle.Move(Status, next);
         UpdatedAt = at;
         Revision++;
+    }
+
+    /// <summary>Moves a classified case to <see cref="CaseStatus.FlaggedForReview"/>, waiting on <paramref name="taskId"/>.</summary>
+    public void FlagForReview(string taskId, DateTimeOffset at)
+    {
+        MoveTo(CaseStatus.FlaggedForReview, at);
+        ReviewTaskId = taskId;
     }
 }

@@ -12,6 +12,7 @@ internal sealed class TriageCaseConfiguration : IEntityTypeConfiguration<TriageC
         entity.Property(c => c.PatientId).HasMaxLength(64);
         entity.Property(c => c.MediaId).HasMaxLength(64);
         entity.Property(c => c.RiskAssessmentId).HasMaxLength(64);
+        entity.Property(c => c.ReviewTaskId).HasMaxLength(64);
         entity.Property(c => c.Revision).IsConcurrencyToken();
         entity.HasIndex(c => c.MediaId).IsUnique();
         entity.HasIndex(c => new { c.Status, c.UpdatedAt });

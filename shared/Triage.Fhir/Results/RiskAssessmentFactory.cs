@@ -18,34 +18,42 @@ public static class RiskAssessmentFactory
     /// <param name="subject">The Patient.</param>
     /// <param name="media">The photo that was classified.</param>
     /// <param name="observations">The clinical Observations the model was given.</param>
+    /// <param name="performer">The deciding model's Device, when it is stored.</param>
     /// <exception cref="ArgumentException">The probabilities are not one per diagnosis, each within [0, 1], or the
     /// deciding model or an escalation reason is unknown.</exception>
     public static RiskAssessment Create(
         ClassificationCompleted result,
         ResourceReference subject,
         ResourceReference media,
-        IEnumerable<ResourceReference> observations)
+        IEnumerable<ResourceReference> observations,
+        ResourceReference? performer = null)
     {
+        var predictions = InClassOrder(result.Probabilities).ToList();
         var escalationNote = ModelCascadeCoding.EscalationNote(result);
         return new RiskAssessment
         {
             Meta = new Meta { Security = [new Coding(TriageTerminology.SecurityLabelSystem, TriageTerminology.AiAsserted, "AI asserted")] },
-            Extension = [.. ModelCascadeCoding.Extensions(result)],
+            Extension = [.. ModelCascadeCoding.Extensions(result), Confidence(predictions.Max(p => p.Probability))],
             Status = ObservationStatus.Final,
             Subject = subject,
             Occurrence = new FhirDateTime(result.CompletedAt),
+            Performer = performer,
             Basis = [media, .. observations],
             Method = new CodeableConcept
             {
                 Coding = [new Coding(TriageTerminology.ModelSystem, result.ModelName) { Version = result.ModelVersion }],
                 Text = $"{result.ModelName} {result.ModelVersion}, the {result.DecidedBy} model",
             },
-            Prediction = [.. InClassOrder(result.Probabilities).Select(p => Prediction(p.Diagnosis, p.Probability))],
+            Prediction = [.. predictions.Select(p => Prediction(p.Diagnosis, p.Probability))],
             Note = escalationNote is null
                 ? [new Annotation { Text = DecisionSupportNote }]
                 : [new Annotation { Text = DecisionSupportNote }, new Annotation { Text = escalationNote }],
         };
     }
+
+    /// <summary>HL7 AI Transparency's AIconfidence: the deciding model's probability of its most probable diagnosis.</summary>
+    private static Extension Confidence(double topProbability) =>
+        new(AiTransparency.ConfidenceExtension, new FhirDecimal((decimal)topProbability));
 
     private static RiskAssessment.PredictionComponent Prediction(Diagnosis diagnosis, double probability) =>
         new()

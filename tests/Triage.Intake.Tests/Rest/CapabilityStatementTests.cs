@@ -122,10 +122,22 @@ public sealed class CapabilityStatementTests
         "patient" => ids["Patient"],
         "_id" => ids["RiskAssessment"],
         "_lastUpdated" => "ge2020-01-01",
+        "created" => "ge2020-01-01",
+        "identifier" => "https://example.org/sid|no-such-value",
+        "status" => "requested",
+        "owner" => "Organization/dermatology",
+        "focus" or "target" => $"RiskAssessment/{ids["RiskAssessment"]}",
+        "agent" => $"Device/{ids["Device"]}",
         _ => throw new InvalidOperationException($"Give the test an example value for search parameter {parameter.Name}."),
     };
 
-    /// <summary>One stored resource of each type: a patient, an observation, a photo (and its Binary), and the photo's RiskAssessment.</summary>
+    private static async Task<string> IdOfAsync(IntakeServer server, string type) =>
+        (await server.QueryAsync("SELECT ResourceId FROM FhirResources WHERE ResourceType = $type", ("$type", type))).First()[0]!;
+
+    /// <summary>
+    /// One stored resource of each type: a patient, an observation, a photo (and its Binary), and what its result wrote back
+    /// (RiskAssessment, Device, Provenance, and a review Task: the default answer is flagged).
+    /// </summary>
     private static async Task<IReadOnlyDictionary<string, string>> ExampleIdsAsync(IntakeServer server)
     {
         var patient = await server.CreateAsync(Resources.Patient());
@@ -138,6 +150,9 @@ public sealed class CapabilityStatementTests
             ["Media"] = media.Id!,
             ["Binary"] = media.Content.Url.Split('/')[1],
             ["RiskAssessment"] = riskAssessment.Id!,
+            ["Device"] = riskAssessment.Performer.Reference.Split('/')[1],
+            ["Provenance"] = await IdOfAsync(server, "Provenance"),
+            ["Task"] = await IdOfAsync(server, "Task"),
         };
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Triage.Data;
@@ -41,19 +42,32 @@ public sealed class IntakeServer : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_folder, "triage.db");
 
-    public static async Task<IntakeServer> StartAsync()
+    /// <param name="settings">Configuration beside the defaults, e.g. <c>Intake:Review:*</c>.</param>
+    public static async Task<IntakeServer> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var folder = TestPaths.NewTempFolder("triage-intake-rest");
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["ConnectionStrings:Triage"] = $"Data Source={Path.Combine(folder, "triage.db")}";
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddTriageData();
         builder.AddIntake();
         builder.Services.AddMassTransitTestHarness(bus => bus.AddIntakeConsumers());
         var app = builder.Build();
         app.MapIntake();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new IntakeServer(app, folder, new Uri(address));
     }
@@ -109,6 +123,28 @@ public sealed class IntakeServer : IAsyncDisposable
             {
                 rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i))));
             }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The rows of a read-only query on the database file, each as its columns' text.</summary>
+    public async Task<IReadOnlyList<string?[]>> QueryAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string?[]>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))]);
         }
 
         return rows;

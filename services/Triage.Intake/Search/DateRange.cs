@@ -4,32 +4,33 @@ using Hl7.Fhir.Model;
 namespace Triage.Intake.Search;
 
 /// <summary>
-/// One <c>_lastUpdated</c> criterion: a comparison (<c>eq</c> by default, <c>ne gt lt ge le sa eb</c>) with a date of
-/// year, month, day or instant precision, which stands for the whole span it names (FHIR R4 3.1.1.4.2).
-/// A date without a time zone is taken as UTC.
+/// One date criterion: a comparison (<c>eq</c> by default, <c>ne gt lt ge le sa eb</c>) with a date of year, month, day
+/// or instant precision, which stands for the whole span it names (FHIR R4 3.1.1.4.2). A date without a time zone is UTC.
 /// </summary>
-public sealed record LastUpdatedRange(string Comparator, DateTimeOffset Start, DateTimeOffset End)
+public sealed record DateRange(string Comparator, DateTimeOffset Start, DateTimeOffset End)
 {
-    public const string Name = "_lastUpdated";
+    public const string LastUpdated = "_lastUpdated";
 
     private static readonly string[] Comparators = ["eq", "ne", "gt", "lt", "ge", "le", "sa", "eb"];
 
     private static readonly string[] InstantFormats =
-        ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mmK"];
+        ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm K", "yyyy-MM-dd'T'HH:mmK"];
 
+    /// <param name="name">The search parameter, for the refusal.</param>
     /// <exception cref="FhirRequestException">400 when the value is no comparator and date.</exception>
-    public static LastUpdatedRange Parse(string value)
+    public static DateRange Parse(string name, string value)
     {
         var comparator = value.Length > 2 && Comparators.Contains(value[..2]) ? value[..2] : "eq";
         var date = comparator == "eq" && !value.StartsWith("eq", StringComparison.Ordinal) ? value : value[2..];
         var (start, end) = Span(date) ?? throw FhirErrors.BadRequest(
-            $"{Name} '{value}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or an instant), optionally after eq, ne, gt, lt, ge, le, sa or eb.",
-            Name,
+            $"{name} '{value}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or an instant), optionally after eq, ne, gt, lt, ge, le, sa or eb.",
+            name,
             OperationOutcome.IssueType.Invalid);
-        return new LastUpdatedRange(comparator, start, end);
+        return new DateRange(comparator, start, end);
     }
 
-    private static (DateTimeOffset Start, DateTimeOffset End)? Span(string date)
+    /// <summary>The span a FHIR date or dateTime stands for: [start, end). Null when it is not one.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End)? Span(string date)
     {
         var invariant = CultureInfo.InvariantCulture;
         const DateTimeStyles utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;

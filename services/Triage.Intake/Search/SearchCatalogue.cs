@@ -1,0 +1,71 @@
+using Hl7.Fhir.Model;
+using Triage.Intake.Fhir;
+using FhirTask = Hl7.Fhir.Model.Task;
+
+namespace Triage.Intake.Search;
+
+/// <summary>The search parameters and <c>_include</c>s each searchable resource type honours.</summary>
+public static class SearchCatalogue
+{
+    private const string Spec = "http://hl7.org/fhir/SearchParameter/";
+
+    private static readonly SupportedSearchParameter[] Common =
+    [
+        new("_id", SearchParamType.Token, $"{Spec}Resource-id", "One id, or several separated by commas.", SearchKind.Id),
+        new(DateRange.LastUpdated, SearchParamType.Date, $"{Spec}Resource-lastUpdated",
+            "When the current version was stored: a date with eq, ne, gt, lt, ge, le, sa or eb; repeat it for a range.", SearchKind.LastUpdated),
+    ];
+
+    private static readonly Dictionary<string, SupportedSearchParameter[]> Parameters = new()
+    {
+        ["Media"] =
+        [
+            Patient("patient", $"{Spec}Media-patient"), Patient("subject", $"{Spec}Media-subject"),
+            new("identifier", SearchParamType.Token, $"{Spec}Media-identifier", "system|value, value, or system|.", SearchKind.Identifier),
+            new("created", SearchParamType.Date, $"{Spec}Media-created",
+                "When the photo was taken: a date with eq, ne, gt, lt, ge, le, sa or eb; repeat it for a range.", SearchKind.Date),
+        ],
+        ["RiskAssessment"] = [Patient("subject", $"{Spec}RiskAssessment-subject"), Patient("patient", $"{Spec}clinical-patient")],
+        ["Task"] =
+        [
+            new("status", SearchParamType.Token, $"{Spec}Task-status", "A task-status code, e.g. requested; several separated by commas.", SearchKind.Token),
+            Reference("owner", $"{Spec}Task-owner", "Who is to do the task: Type/id, e.g. Organization/dermatology."),
+            Reference("focus", $"{Spec}Task-focus", "What the task is about: Type/id, e.g. RiskAssessment/{id}."),
+            Patient("patient", $"{Spec}Task-patient"),
+        ],
+        ["Provenance"] =
+        [
+            Reference("target", $"{Spec}Provenance-target", "The resource it is the provenance of: Type/id."),
+            Reference("agent", $"{Spec}Provenance-agent", "Who took part: Type/id, e.g. Device/{id}."),
+            Patient("patient", $"{Spec}Provenance-patient"),
+        ],
+        ["Device"] = [new("identifier", SearchParamType.Token, $"{Spec}Device-identifier", "system|value, value, or system|.", SearchKind.Identifier)],
+    };
+
+    private static readonly IncludePath[] Includes =
+    [
+        new("RiskAssessment", "basis", r => ((RiskAssessment)r).Basis),
+        new("RiskAssessment", "subject", r => [((RiskAssessment)r).Subject]),
+        new("RiskAssessment", "performer", r => [((RiskAssessment)r).Performer]),
+        new("Task", "focus", r => [((FhirTask)r).Focus]),
+        new("Task", "patient", r => [((FhirTask)r).For]),
+        new("Task", "requester", r => [((FhirTask)r).Requester]),
+        new("Provenance", "target", r => ((Provenance)r).Target),
+        new("Provenance", "agent", r => ((Provenance)r).Agent.Select(a => a.Who)),
+        new("Provenance", "entity", r => ((Provenance)r).Entity.Select(e => e.What)),
+        new("Media", "patient", r => [((Media)r).Subject]),
+        new("Media", "subject", r => [((Media)r).Subject]),
+    ];
+
+    public static bool IsSearchable(string type) => Parameters.ContainsKey(type);
+
+    public static IReadOnlyList<SupportedSearchParameter> ParametersOf(string type) => [.. Parameters[type], .. Common];
+
+    public static IReadOnlyList<IncludePath> IncludesOf(string type) => [.. Includes.Where(i => i.SourceType == type)];
+
+    private static SupportedSearchParameter Patient(string name, string definition) =>
+        new(name, SearchParamType.Reference, definition, "The patient: Patient/{id} or {id}.", SearchKind.Patient) { TargetType = "Patient" };
+
+    private static SupportedSearchParameter Reference(string name, string definition, string documentation) =>
+        new(name, SearchParamType.Reference, definition, documentation, SearchKind.Reference);
+}

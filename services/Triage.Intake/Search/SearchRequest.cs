@@ -1,0 +1,139 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Http;
+using Triage.Intake.Fhir;
+
+namespace Triage.Intake.Search;
+
+/// <summary>One search parameter of a request and its values (each query occurrence is a value; every one must hold).</summary>
+public sealed record SearchCriterion(SupportedSearchParameter Parameter, IReadOnlyList<string> Values);
+
+/// <summary>
+/// A type-level search as the query asks it. Parameters this server does not support are ignored and listed as warnings,
+/// or refused with 400 under <c>Prefer: handling=strict</c> (as microsoft/fhir-server does).
+/// </summary>
+/// <param name="Kept">The parameters that were used, in the order given, for the self and next links.</param>
+public sealed record SearchRequest(
+    IReadOnlyList<SearchCriterion> Criteria,
+    int Count,
+    SearchCursor? Cursor,
+    IReadOnlyList<IncludePath> Includes,
+    IReadOnlyList<OperationOutcome.IssueComponent> Warnings,
+    IReadOnlyList<KeyValuePair<string, string>> Kept)
+{
+    public const int DefaultCount = 50;
+    public const int MaxCount = 500;
+    private const string CountParameter = "_count";
+    private const string IncludeParameter = "_include";
+    private static readonly HashSet<string> Passive = [ContentNegotiation.FormatParameter, "_pretty"];
+
+    /// <exception cref="FhirRequestException">400 for a value that is not one, and under strict handling for anything unsupported.</exception>
+    public static SearchRequest Parse(HttpRequest request, string type)
+    {
+        var parameters = SearchCatalogue.ParametersOf(type);
+        var includes = SearchCatalogue.IncludesOf(type);
+        var strict = PreferHeader.IsStrict(request);
+        List<SearchCriterion> criteria = [];
+        List<IncludePath> included = [];
+        List<string> unsupported = [];
+        List<KeyValuePair<string, string>> kept = [];
+        var count = DefaultCount;
+        SearchCursor? cursor = null;
+        List<OperationOutcome.IssueComponent> warnings = [];
+
+        foreach (var (name, values) in request.Query)
+        {
+            var given = values.Select(v => v ?? "").ToList();
+            if (name == SearchCursor.Parameter)
+            {
+                cursor = SearchCursor.Decode(given[^1]);
+                continue;
+            }
+
+            if (name == CountParameter)
+            {
+                count = ParseCount(given[^1], strict, warnings);
+                kept.Add(new(name, given[^1]));
+                continue;
+            }
+
+            if (name == IncludeParameter)
+            {
+                foreach (var value in given)
+                {
+                    if (includes.FirstOrDefault(i => i.Value == value) is { } include)
+                    {
+                        included.Add(include);
+                        kept.Add(new(name, value));
+                    }
+                    else
+                    {
+                        unsupported.Add($"{name}={value}");
+                    }
+                }
+
+                continue;
+            }
+
+            if (Passive.Contains(name))
+            {
+                kept.AddRange(given.Select(v => new KeyValuePair<string, string>(name, v)));
+                continue;
+            }
+
+            if (parameters.FirstOrDefault(p => p.Name == name) is not { } parameter)
+            {
+                unsupported.Add(name);
+                continue;
+            }
+
+            if (given.Any(v => v.Length == 0))
+            {
+                throw FhirErrors.BadRequest($"Search parameter {name} needs a value.", name, OperationOutcome.IssueType.Invalid);
+            }
+
+            criteria.Add(new SearchCriterion(parameter, given));
+            kept.AddRange(given.Select(v => new KeyValuePair<string, string>(name, v)));
+        }
+
+        if (unsupported.Count > 0)
+        {
+            var issues = unsupported.Select(u => FhirErrors.Issue(
+                OperationOutcome.IssueType.NotSupported,
+                $"The search parameter '{u}' is not supported for {type}{(strict ? "" : "; it was ignored")}.",
+                u.Split('=')[0],
+                strict ? OperationOutcome.IssueSeverity.Error : OperationOutcome.IssueSeverity.Warning));
+            if (strict)
+            {
+                throw FhirErrors.BadRequest(issues);
+            }
+
+            warnings.AddRange(issues);
+        }
+
+        return new SearchRequest(criteria, count, cursor, included, warnings, kept);
+    }
+
+    private static int ParseCount(string value, bool strict, List<OperationOutcome.IssueComponent> warnings)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            throw FhirErrors.BadRequest($"{CountParameter} must be a non-negative whole number, not '{value}'.", CountParameter, OperationOutcome.IssueType.Invalid);
+        }
+
+        if (count <= MaxCount)
+        {
+            return count;
+        }
+
+        var message = $"{CountParameter}={count} is more than the {MaxCount} a page may hold";
+        if (strict)
+        {
+            throw FhirErrors.BadRequest($"{message}.", CountParameter, OperationOutcome.IssueType.NotSupported);
+        }
+
+        warnings.Add(FhirErrors.Issue(OperationOutcome.IssueType.NotSupported, $"{message}; {MaxCount} were given.", CountParameter,
+            OperationOutcome.IssueSeverity.Warning));
+        return MaxCount;
+    }
+}
