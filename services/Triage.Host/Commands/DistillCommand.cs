@@ -43,7 +43,7 @@ internal static class DistillCommand
                 Logits: parse.GetValue(logits), Features: parse.GetValue(features), Attention: parse.GetValue(attention), Temperature: parse.GetValue(temperature));
             ExperimentRunner.Run(
                 new ExperimentRequest(parse.GetRequiredValue(shared.Data).FullName, parse.GetRequiredValue(shared.Output).FullName, network,
-                    shared.TrainingFrom(parse), parse.GetValue(shared.Folds), parse.GetValue(shared.Fold), teacherPath, weights),
+                    shared.TrainingFrom(parse), parse.GetValue(shared.Folds), parse.GetValue(shared.Fold), teacherPath, weights, shared.PretrainedFrom(parse)),
                 Console.Out,
                 cancellationToken);
             return 0;

@@ -17,7 +17,7 @@ internal static class TeacherGraph
         foreach (var (index, (name, layer)) in teacher.Child<Sequential>("features").Children().Index())
         {
             value = ModuleWriter.Write(graph, layer, $"features.{name}", value);
-            var stage = ConvNeXtFeatures.StageOfLayer(index);
+            var stage = teacher.Options.Variant.StageOfLayer(index);
             if (stage >= 0)
             {
                 (value, map) = AttentionBlocks.ConvolutionalBlockAttention(graph, attention[stage], $"attention.{stage}", value);
