@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Triage.Ml.Experiments;
+using Triage.Ml.Pretrained;
 using Triage.Ml.Models;
 
 namespace Triage.Host.Commands;
@@ -26,11 +27,20 @@ internal static class TrainTeacherCommand
 
             var trunk = parse.GetRequiredValue(backbone) is "convnext" ? ConvNeXtVariant.Parse(parse.GetRequiredValue(variant)).Name : parse.GetRequiredValue(backbone);
             var network = new NetworkDescription(NetworkDescription.Teacher, trunk, !parse.GetValue(shared.NoMetadata), parse.GetValue(shared.ImageSize));
-            ExperimentRunner.Run(
-                new ExperimentRequest(parse.GetRequiredValue(shared.Data).FullName, parse.GetRequiredValue(shared.Output).FullName, network,
-                    shared.TrainingFrom(parse), parse.GetValue(shared.Folds), parse.GetValue(shared.Fold), PretrainedWeights: shared.PretrainedFrom(parse)),
-                Console.Out,
-                cancellationToken);
+            try
+            {
+                ExperimentRunner.Run(
+                    new ExperimentRequest(parse.GetRequiredValue(shared.Data).FullName, parse.GetRequiredValue(shared.Output).FullName, network,
+                        shared.TrainingFrom(parse), parse.GetValue(shared.Folds), parse.GetValue(shared.Fold), PretrainedWeights: shared.PretrainedFrom(parse)),
+                    Console.Out,
+                    cancellationToken);
+            }
+            catch (PretrainedWeightsMismatchException refused)
+            {
+                await Console.Error.WriteLineAsync(refused.Message);
+                return 2;
+            }
+
             return 0;
         });
         return command;
