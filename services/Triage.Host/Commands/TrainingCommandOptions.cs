@@ -24,7 +24,7 @@ internal sealed class TrainingCommandOptions
     public Option<FileInfo?> Pretrained { get; } = new("--pretrained")
     {
         Description = "ImageNet weights for the image trunk before training: a PyTorch state dict (.pt/.pth/.bin) or .safetensors with torchvision/timm names, " +
-                      "or for --backbone resnet18 the ResNet18.onnx of the NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18 (tools/DnnImageModels/ResNet18Onnx).",
+                      "or for --backbone resnet18-mlnet the ResNet18.onnx of the NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18 (tools/DnnImageModels/ResNet18Onnx).",
     };
     public Option<int?> MaxBatches { get; } = new("--max-batches") { Description = "At most this many batches per epoch (smoke runs)." };
 
