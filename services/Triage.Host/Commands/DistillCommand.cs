@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Triage.Ml.Experiments;
+using Triage.Ml.Pretrained;
 using Triage.Ml.Training;
 
 namespace Triage.Host.Commands;
@@ -41,11 +42,20 @@ internal static class DistillCommand
             var network = new NetworkDescription(NetworkDescription.Student, null, !parse.GetValue(shared.NoMetadata), parse.GetValue(shared.ImageSize));
             var weights = new DistillationWeights(
                 Logits: parse.GetValue(logits), Features: parse.GetValue(features), Attention: parse.GetValue(attention), Temperature: parse.GetValue(temperature));
-            ExperimentRunner.Run(
-                new ExperimentRequest(parse.GetRequiredValue(shared.Data).FullName, parse.GetRequiredValue(shared.Output).FullName, network,
-                    shared.TrainingFrom(parse), parse.GetValue(shared.Folds), parse.GetValue(shared.Fold), teacherPath, weights),
-                Console.Out,
-                cancellationToken);
+            try
+            {
+                ExperimentRunner.Run(
+                    new ExperimentRequest(parse.GetRequiredValue(shared.Data).FullName, parse.GetRequiredValue(shared.Output).FullName, network,
+                        shared.TrainingFrom(parse), parse.GetValue(shared.Folds), parse.GetValue(shared.Fold), teacherPath, weights, shared.PretrainedFrom(parse)),
+                    Console.Out,
+                    cancellationToken);
+            }
+            catch (PretrainedWeightsMismatchException refused)
+            {
+                await Console.Error.WriteLineAsync(refused.Message);
+                return 2;
+            }
+
             return 0;
         });
         return command;

@@ -21,11 +21,16 @@ internal sealed class TrainingCommandOptions
     public Option<bool> Balanced { get; } = new("--balanced") { Description = "Class-balanced sampling instead of shuffling." };
     public Option<int> Threads { get; } = new("--threads") { DefaultValueFactory = _ => 2 };
     public Option<int> Seed { get; } = new("--seed") { DefaultValueFactory = _ => 20 };
+    public Option<FileInfo?> Pretrained { get; } = new("--pretrained")
+    {
+        Description = "ImageNet weights for the image trunk before training: a PyTorch state dict (.pt/.pth/.bin) or .safetensors with torchvision/timm names, " +
+                      "or for --backbone resnet18-mlnet the ResNet18.onnx of the NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18 (tools/DnnImageModels/ResNet18Onnx).",
+    };
     public Option<int?> MaxBatches { get; } = new("--max-batches") { Description = "At most this many batches per epoch (smoke runs)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Output, ImageSize, Epochs, BatchSize, LearningRate, Patience, Folds, Fold, NoMetadata, Balanced, Threads, Seed, MaxBatches })
+        foreach (var option in new Option[] { Data, Output, ImageSize, Epochs, BatchSize, LearningRate, Patience, Folds, Fold, NoMetadata, Balanced, Threads, Seed, Pretrained, MaxBatches })
         {
             command.Add(option);
         }
@@ -46,5 +51,9 @@ internal sealed class TrainingCommandOptions
     };
 
     /// <summary>Null when the data folder is usable, else why not.</summary>
-    public string? ProblemWithData(ParseResult parse) => PadUfes20Reader.ProblemWith(parse.GetRequiredValue(Data).FullName);
+    public string? ProblemWithData(ParseResult parse) =>
+        PadUfes20Reader.ProblemWith(parse.GetRequiredValue(Data).FullName)
+        ?? (parse.GetValue(Pretrained) is { Exists: false } missing ? $"The pretrained weights file {missing.FullName} does not exist." : null);
+
+    public string? PretrainedFrom(ParseResult parse) => parse.GetValue(Pretrained)?.FullName;
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Triage.Imaging;
 using Triage.Ml.Data;
 using Triage.Ml.PadUfes20;
+using Triage.Ml.Pretrained;
 using Triage.Ml.Training;
 
 namespace Triage.Ml.Experiments;
@@ -31,6 +32,13 @@ public static class ExperimentRunner
         var preprocessor = new ImagePreprocessor(decoder);
 
         using var network = request.Network.Create();
+        if (request.PretrainedWeights is { } pretrained)
+        {
+            var imported = PretrainedWeights.Load(network, pretrained, spec);
+            progress.WriteLine($"Pretrained: {imported.Copied} tensors from {Path.GetFileName(pretrained)}; " +
+                               $"{imported.LeftToTrain.Count} left to train (head, attention, metadata), {imported.IgnoredImageNetHead.Count} ImageNet head tensors ignored.");
+        }
+
         var teacherDescription = request.TeacherWeights is null ? null : NetworkFiles.ReadDescription(request.TeacherWeights);
         using var teacher = teacherDescription?.Create();
         if (teacher is not null)
@@ -48,6 +56,7 @@ public static class ExperimentRunner
         {
             ["network"] = JsonSerializer.SerializeToNode(request.Network),
             ["teacher"] = request.TeacherWeights,
+            ["pretrained"] = request.PretrainedWeights is null ? null : Path.GetFileName(request.PretrainedWeights),
             ["distillation"] = distillation is null ? null : JsonSerializer.SerializeToNode(distillation.Weights),
             ["fold"] = request.Fold,
             ["folds"] = request.Folds,

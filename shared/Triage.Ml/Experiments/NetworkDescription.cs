@@ -12,12 +12,12 @@ public sealed record NetworkDescription(string Kind, string? Variant, bool UseMe
     public nn.Module<Tensor, Tensor?, NetworkOutput> Create() => Kind switch
     {
         Student => new StudentNetwork(new StudentNetworkOptions(UseMetadata: UseMetadata)),
-        Teacher => new TeacherNetwork(new TeacherNetworkOptions(ConvNeXtVariant.Parse(Variant!), UseMetadata: UseMetadata)),
+        Teacher => new TeacherNetwork(new TeacherNetworkOptions(TeacherTrunks.Parse(Variant!), UseMetadata: UseMetadata)),
         _ => throw new InvalidDataException($"Unknown network kind '{Kind}'."),
     };
 
     [System.Text.Json.Serialization.JsonIgnore]
     public long PooledFeatureCount => Kind == Student
         ? StudentNetwork.PooledFeatureCount
-        : ConvNeXtVariant.Parse(Variant!).OutputChannels;
+        : TeacherTrunks.Parse(Variant!).OutputChannels;
 }

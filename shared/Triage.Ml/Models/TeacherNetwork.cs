@@ -5,8 +5,9 @@ using static TorchSharp.torch;
 namespace Triage.Ml.Models;
 
 /// <summary>
-/// The teacher: a ConvNeXt trunk (torchvision's parameter names <c>features.*</c> and <c>classifier.0</c>)
-/// with a CBAM block after each of its four stages, a metadata encoder, and a head over the concatenated
+/// The teacher: a ConvNeXt or ResNet trunk (torchvision's parameter names under <c>features.*</c>; the
+/// pooled features' LayerNorm is <c>classifier.0</c> as in torchvision's ConvNeXt) with a CBAM block after
+/// each of its four stages, a metadata encoder, and a head over the concatenated
 /// pooled image and metadata features. Stage features: the CBAM outputs of the stages at strides 8, 16
 /// and 32; attention: the spatial map of the last CBAM.
 /// </summary>
@@ -22,10 +23,11 @@ public sealed class TeacherNetwork : nn.Module<Tensor, Tensor?, NetworkOutput>
     {
         Options = options;
         var variant = options.Variant;
-        _featureLayers = ConvNeXtFeatures.Create(variant, options.StochasticDepth);
+        var layers = variant.CreateLayers(options.StochasticDepth);
+        _featureLayers = layers.Select(l => l.Layer).ToArray();
         _attention = nn.ModuleList(variant.Widths.Select(w => new ConvolutionalBlockAttention(w, options.AttentionReduction)).ToArray());
         _imageNorm = new LayerNorm2d(variant.OutputChannels);
-        register_module("features", nn.Sequential(_featureLayers));
+        register_module("features", nn.Sequential(layers.Select(l => (l.Name, (nn.Module<Tensor, Tensor>)l.Layer))));
         register_module("attention", _attention);
         register_module("classifier", nn.Sequential(_imageNorm));
 
@@ -39,7 +41,7 @@ public sealed class TeacherNetwork : nn.Module<Tensor, Tensor?, NetworkOutput>
 
         _head = nn.Sequential(nn.Dropout(options.Dropout), nn.Linear(fusedWidth, options.ClassCount));
         register_module("head", _head);
-        WeightInitialization.ApplyConvNeXt(this);
+        variant.Initialize(this);
     }
 
     public TeacherNetworkOptions Options { get; }
@@ -56,7 +58,7 @@ public sealed class TeacherNetwork : nn.Module<Tensor, Tensor?, NetworkOutput>
         for (var index = 0; index < _featureLayers.Count; index++)
         {
             features = _featureLayers[index].call(features);
-            var stage = ConvNeXtFeatures.StageOfLayer(index);
+            var stage = Options.Variant.StageOfLayer(index);
             if (stage < 0)
                 continue;
 

@@ -3,12 +3,12 @@ using Triage.Domain.Diagnoses;
 
 namespace Triage.Ml.Models;
 
-/// <param name="Variant">The ConvNeXt size of the trunk.</param>
+/// <param name="Variant">The image trunk: a ConvNeXt size or ResNet18 (<see cref="TeacherTrunks"/>).</param>
 /// <param name="UseMetadata">False for an image-only teacher: no metadata encoder, metadata ignored.</param>
 /// <param name="StochasticDepth">For the last block; torchvision's ConvNeXt-T default is 0.1.</param>
 /// <param name="AttentionReduction">The channel reduction of each CBAM's shared MLP.</param>
 public sealed record TeacherNetworkOptions(
-    ConvNeXtVariant Variant,
+    ITeacherTrunk Variant,
     bool UseMetadata = true,
     double Dropout = 0.2,
     double StochasticDepth = 0.1,

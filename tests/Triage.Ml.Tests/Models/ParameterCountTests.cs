@@ -35,6 +35,21 @@ public sealed class ParameterCountTests(ITestOutputHelper output)
         groups["head"].Should().Be((variant.OutputChannels + teacher.Options.MetadataFeatures + 1) * 6);
     }
 
+    /// <summary>
+    /// torchvision's resnet18 has 11,689,512 parameters, 513,000 of them in its 1000-class <c>fc</c>; ML.NET's
+    /// has a third 512-channel basic block in its last stage (two 3x3 convolutions and two batch norms).
+    /// </summary>
+    [Theory]
+    [InlineData("resnet18", 11_689_512 - 513_000)]
+    [InlineData("resnet18-mlnet", 11_689_512 - 513_000 + 2 * (512 * 512 * 9 + 2 * 512))]
+    public void ResNet_teachers_have_torchvisions_trunk_sizes(string name, long trunk)
+    {
+        using var teacher = new TeacherNetwork(new TeacherNetworkOptions(TeacherTrunks.Parse(name)));
+        var features = teacher.named_parameters().Where(p => p.name.StartsWith("features.")).Sum(p => p.parameter.numel());
+        output.WriteLine($"{name} teacher: trunk {features:N0}, total {teacher.CountParameters():N0}");
+        features.Should().Be(trunk);
+    }
+
     [Fact]
     public void Student_is_efficientnet_b0_with_a_six_class_head()
     {

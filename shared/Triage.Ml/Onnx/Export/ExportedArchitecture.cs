@@ -7,12 +7,14 @@ namespace Triage.Ml.Onnx.Export;
 /// <summary>The contract metadata of a network trained by this project (docs/model-contract.md).</summary>
 public static class ExportedArchitecture
 {
-    /// <summary><c>efficientnet-b0</c> or <c>convnext-VARIANT-cbam</c>, with <c>-metadata</c> when the network reads it.</summary>
+    /// <summary><c>efficientnet-b0</c>, <c>convnext-VARIANT-cbam</c> or <c>resnet18[-mlnet]-cbam</c>, with <c>-metadata</c> when the network reads it.</summary>
     public static string Name(NetworkDescription network)
     {
         var trunk = network.Kind switch
         {
             NetworkDescription.Student => "efficientnet-b0",
+            NetworkDescription.Teacher when network.Variant?.StartsWith("resnet", StringComparison.OrdinalIgnoreCase) == true =>
+                $"{network.Variant.ToLowerInvariant()}-cbam",
             NetworkDescription.Teacher => $"convnext-{network.Variant?.ToLowerInvariant()}-cbam",
             _ => throw new ArgumentException($"Unknown network kind '{network.Kind}'.", nameof(network)),
         };

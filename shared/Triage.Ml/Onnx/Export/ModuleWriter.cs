@@ -26,6 +26,8 @@ internal static class ModuleWriter
         SqueezeExcitation excitation => EfficientNetBlocks.SqueezeExcitation(graph, excitation, path, input),
         MobileInvertedBottleneck bottleneck => EfficientNetBlocks.Bottleneck(graph, bottleneck, path, input),
         ConvNeXtBlock block => ConvNeXtBlocks.Block(graph, block, path, input),
+        ResNetBasicBlock block => ResNetBlocks.Basic(graph, block, path, input),
+        MaxPool2d pool => ResNetBlocks.MaxPool(graph, pool, path, input),
         _ => throw new NotSupportedException($"{path}: {module.GetType().Name} is not exported to ONNX."),
     };
 

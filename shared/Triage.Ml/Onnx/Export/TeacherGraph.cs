@@ -4,7 +4,7 @@ using Triage.Ml.Models;
 namespace Triage.Ml.Onnx.Export;
 
 /// <summary>
-/// The teacher: ConvNeXt trunk with CBAM after each stage (the last one's spatial map is the attention
+/// The teacher: ConvNeXt or ResNet trunk with CBAM after each stage (the last one's spatial map is the attention
 /// output), normalised pooled features beside the metadata encoder, head.
 /// </summary>
 internal static class TeacherGraph
@@ -14,10 +14,21 @@ internal static class TeacherGraph
         var attention = teacher.Child<ModuleList<ConvolutionalBlockAttention>>("attention");
         var value = image;
         string? map = null;
-        foreach (var (index, (name, layer)) in teacher.Child<Sequential>("features").Children().Index())
+        var layers = teacher.Child<Sequential>("features").Children();
+        for (var index = 0; index < layers.Count; index++)
         {
+            var (name, layer) = layers[index];
+            if (layer is Conv2d conv && index + 1 < layers.Count && layers[index + 1].Module is BatchNorm2d norm)
+            {
+                // ResNet's stem (conv1, bn1): one folded convolution; neither layer ends a stage.
+                var (weight, bias) = BatchNormFolding.Fold(conv, norm);
+                value = graph.Conv($"features.{name}", value, conv, weight, bias);
+                index++;
+                continue;
+            }
+
             value = ModuleWriter.Write(graph, layer, $"features.{name}", value);
-            var stage = ConvNeXtFeatures.StageOfLayer(index);
+            var stage = teacher.Options.Variant.StageOfLayer(index);
             if (stage >= 0)
             {
                 (value, map) = AttentionBlocks.ConvolutionalBlockAttention(graph, attention[stage], $"attention.{stage}", value);

@@ -19,6 +19,7 @@ public sealed class ExportedContractTests
         { "student", "efficientnet-b0-metadata" },
         { "student-image-only", "efficientnet-b0" },
         { "teacher-atto", "convnext-atto-cbam-metadata" },
+        { "teacher-resnet18-mlnet", "resnet18-mlnet-cbam-metadata" },
     };
 
     [Theory]

@@ -13,13 +13,14 @@ internal static class ParityNetworks
     public const int ImageSize = 64;
     public const int Batch = 2;
 
-    public static IReadOnlyList<string> Names { get; } = ["student", "student-image-only", "teacher-atto"];
+    public static IReadOnlyList<string> Names { get; } = ["student", "student-image-only", "teacher-atto", "teacher-resnet18-mlnet"];
 
     public static NetworkDescription Describe(string name) => name switch
     {
         "student" => new NetworkDescription(NetworkDescription.Student, null, true, ImageSize),
         "student-image-only" => new NetworkDescription(NetworkDescription.Student, null, false, ImageSize),
         "teacher-atto" => new NetworkDescription(NetworkDescription.Teacher, "atto", true, ImageSize),
+        "teacher-resnet18-mlnet" => new NetworkDescription(NetworkDescription.Teacher, "resnet18-mlnet", true, ImageSize),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
