@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Triage.Data;
 using Triage.Host.Messaging;
 using Triage.Inference;
@@ -10,11 +12,21 @@ public static class TriageHost
 {
     public const string DefaultUrl = "http://localhost:5080";
 
+    /// <summary>The released models and their escalation thresholds, relative to the content root; every other
+    /// configuration source overrides it.</summary>
+    public const string ReleasedModelsSettings = "deploy/models/serving.json";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+        });
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(builder.Environment.ContentRootPath),
+            Path = ReleasedModelsSettings,
+            Optional = true,
         });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {

@@ -26,10 +26,14 @@ internal static class ChooseEscalationCommand
         };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
         var target = new Option<double>("--target-rate") { Description = "The largest share of cases sent to the teacher.", DefaultValueFactory = _ => 0.3 };
-        var output = new Option<FileInfo?>("--out") { Description = "Also write the choice as JSON." };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the choice and its metrics as JSON." };
+        var servingSettings = new Option<FileInfo?>("--serving-settings")
+        {
+            Description = "Also write the Inference settings that serve this pair with these thresholds (deploy/models/serving.json), model paths as given.",
+        };
         var command = new Command("choose-escalation", "Choose the student-to-teacher escalation thresholds on validation folds for a target escalation rate.")
         {
-            data, foldModels, folds, target, output,
+            data, foldModels, folds, target, output, servingSettings,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,6 +59,11 @@ internal static class ChooseEscalationCommand
                 if (parse.GetValue(output) is { } file)
                 {
                     await File.WriteAllTextAsync(file.FullName, Json(choice, validation.Count, specs), cancellationToken);
+                }
+
+                if (parse.GetValue(servingSettings) is { } settings)
+                {
+                    await File.WriteAllTextAsync(settings.FullName, ServingSettings(choice, specs[0]), cancellationToken);
                 }
 
                 return 0;
@@ -105,6 +114,17 @@ internal static class ChooseEscalationCommand
             cascade = Metrics(choice.Cascade),
             student_alone = Metrics(choice.StudentAlone),
             teacher_alone = Metrics(choice.TeacherAlone),
+        }, new JsonSerializerOptions { WriteIndented = true });
+
+    private static string ServingSettings(EscalationChoice choice, FoldModels models) =>
+        JsonSerializer.Serialize(new
+        {
+            Inference = new
+            {
+                ModelPath = models.Student,
+                TeacherModelPath = models.Teacher,
+                Escalation = new { choice.Thresholds.MinimumConfidence, choice.Thresholds.CancerBandLow, choice.Thresholds.CancerBandHigh },
+            },
         }, new JsonSerializerOptions { WriteIndented = true });
 
     private static object Metrics(ClassificationMetrics m) =>
