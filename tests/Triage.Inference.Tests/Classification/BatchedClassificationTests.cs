@@ -19,22 +19,14 @@ public sealed class BatchedClassificationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Inference:ModelPath"] = TestModelFiles.Write(),
-                ["Inference:ExecutionProvider"] = "cpu",
-                ["Inference:ConcurrentMessageLimit"] = $"{Cases}",
-                ["Inference:Batching:MaxBatchSize"] = $"{Cases}",
-                ["Inference:Batching:MaxWait"] = "00:00:00.500",
-            })
-            .Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IImageStore>(_store)
-            .AddInference(configuration)
-            .AddMassTransitTestHarness(bus => bus.AddInferenceConsumers())
-            .BuildServiceProvider(validateScopes: true);
+        _services = InferenceOnTestHarness.Build(_store, new Dictionary<string, string?>
+        {
+            ["Inference:ModelPath"] = TestModelFiles.Write(),
+            ["Inference:ExecutionProvider"] = "cpu",
+            ["Inference:ConcurrentMessageLimit"] = $"{Cases}",
+            ["Inference:Batching:MaxBatchSize"] = $"{Cases}",
+            ["Inference:Batching:MaxWait"] = "00:00:00.500",
+        });
         _harness = _services.GetRequiredService<ITestHarness>();
         await _harness.Start();
     }

@@ -18,19 +18,11 @@ public sealed class ClassifyCaseConsumerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Inference:ModelPath"] = TestModelFiles.Write(),
-                ["Inference:ExecutionProvider"] = "cpu",
-            })
-            .Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IImageStore>(_store)
-            .AddInference(configuration)
-            .AddMassTransitTestHarness(bus => bus.AddInferenceConsumers())
-            .BuildServiceProvider(validateScopes: true);
+        _services = InferenceOnTestHarness.Build(_store, new Dictionary<string, string?>
+        {
+            ["Inference:ModelPath"] = TestModelFiles.Write(),
+            ["Inference:ExecutionProvider"] = "cpu",
+        });
         _harness = _services.GetRequiredService<ITestHarness>();
         await _harness.Start();
     }

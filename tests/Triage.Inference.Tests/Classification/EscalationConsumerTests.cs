@@ -42,12 +42,7 @@ public sealed class EscalationConsumerTests
             ["Inference:TeacherModelPath"] = withTeacher ? TeacherPath : null,
             ["Inference:ExecutionProvider"] = "cpu",
         };
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IImageStore>(store)
-            .AddInference(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddMassTransitTestHarness(bus => bus.AddInferenceConsumers())
-            .BuildServiceProvider(validateScopes: true);
+        await using var services = InferenceOnTestHarness.Build(store, settings);
         var harness = services.GetRequiredService<ITestHarness>();
         await harness.Start();
 

@@ -43,20 +43,12 @@ internal sealed class PromotionHarness : IAsyncDisposable
 
     public static async Task<PromotionHarness> StartAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Inference:ModelPath"] = StudentPath,
-            ["Inference:ExecutionProvider"] = "cpu",
-        }).Build();
         var store = new InMemoryImageStore();
         var log = new ListLogger<ModelPromotedConsumer>();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IImageStore>(store)
-            .AddSingleton<ILogger<ModelPromotedConsumer>>(log)
-            .AddInference(configuration)
-            .AddMassTransitTestHarness(bus => bus.AddInferenceConsumers())
-            .BuildServiceProvider(validateScopes: true);
+        var services = InferenceOnTestHarness.Build(
+            store,
+            new Dictionary<string, string?> { ["Inference:ModelPath"] = StudentPath, ["Inference:ExecutionProvider"] = "cpu" },
+            s => s.AddSingleton<ILogger<ModelPromotedConsumer>>(log));
         var started = new PromotionHarness(services, store, log);
         await started.Harness.Start();
         return started;
