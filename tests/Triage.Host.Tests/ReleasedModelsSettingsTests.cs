@@ -35,6 +35,17 @@ public class ReleasedModelsSettingsTests
         options.HasTeacher.Should().BeFalse();
     }
 
+    [Fact]
+    public void The_repository_releases_a_student_and_a_teacher_that_exist()
+    {
+        var options = Options(TestPaths.RepositoryRoot);
+
+        options.HasTeacher.Should().BeTrue();
+        File.Exists(Path.Combine(TestPaths.RepositoryRoot, options.ModelPath)).Should().BeTrue();
+        File.Exists(Path.Combine(TestPaths.RepositoryRoot, options.TeacherModelPath!)).Should().BeTrue();
+        options.Escalation!.ToThresholds().Validate();
+    }
+
     private static InferenceOptions Options(string contentRoot, params string[] settings)
     {
         var app = TriageHost.Build(["--contentRoot", contentRoot, "--urls", "http://127.0.0.1:0", .. settings]);

@@ -78,7 +78,7 @@ public static class EscalationThresholdSearch
         {
             for (var high = low; high <= 20; high++)
             {
-                bands.Add((low * BandStep, high * BandStep));
+                bands.Add((Math.Round(low * BandStep, 2), Math.Round(high * BandStep, 2)));
             }
         }
 
@@ -86,7 +86,7 @@ public static class EscalationThresholdSearch
         {
             foreach (var (low, high) in bands)
             {
-                yield return new EscalationThresholds(step * ConfidenceStep, low, high);
+                yield return new EscalationThresholds(Math.Round(step * ConfidenceStep, 2), low, high);
             }
         }
     }
