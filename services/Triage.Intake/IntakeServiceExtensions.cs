@@ -31,6 +31,11 @@ public static class IntakeServiceExtensions
         services.AddSingleton<FhirRequestReader>();
         services.AddSingleton(new ImageDecoder(ImageLimits.Default));
         services.AddSingleton<LesionPhotoCheck>();
+        services.AddOptions<PhotoSourceOptions>().Bind(builder.Configuration.GetSection(PhotoSourceOptions.Section));
+        // A redirect could lead off the allow-list, so none is followed.
+        services.AddHttpClient(PhotoByReference.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddScoped<PhotoByReference>();
         services.AddScoped<FhirResourceStore>();
         services.AddScoped<ReferenceResolver>();
         services.AddScoped<ConditionalCreate>();

@@ -18,6 +18,7 @@ public sealed class ResourceIntake(
     FhirResourceStore store,
     ReferenceResolver references,
     LesionPhotoCheck photos,
+    PhotoByReference photosByReference,
     CaseFeatureCollector featureCollector,
     AcceptMediaHandler acceptMedia,
     ConditionalCreate conditional,
@@ -51,9 +52,13 @@ public sealed class ResourceIntake(
             IntakeRules.Check(item);
         }
 
-        var checkedPhotos = incoming.Where(i => i.Resource is Media)
-            .Select(i => (Media: (Media)i.Resource, Photo: photos.Check((Media)i.Resource, i.Expression)))
-            .ToList();
+        var checkedPhotos = new List<(Media Media, CheckedPhoto Photo)>();
+        foreach (var item in incoming.Where(i => i.Resource is Media))
+        {
+            var media = (Media)item.Resource;
+            var storedImageId = await photosByReference.ResolveAsync(media, item.Expression, cancellationToken);
+            checkedPhotos.Add((media, photos.Check(media, item.Expression) with { StoredImageId = storedImageId }));
+        }
 
         foreach (var (media, photo) in checkedPhotos)
         {

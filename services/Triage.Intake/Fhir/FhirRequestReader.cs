@@ -10,13 +10,19 @@ public sealed class FhirRequestReader(IOptions<IntakeOptions> options)
     /// <summary>The body, after the media-type and size checks; parse it with <see cref="FhirRequestBody.Parse{T}"/>.</summary>
     public async Task<FhirRequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var format = ContentNegotiation.RequestFormat(request);
+        return new FhirRequestBody(await ReadBytesAsync(request, cancellationToken), format);
+    }
+
+    /// <summary>The body's bytes whatever its media type, within the size limit (413 beyond it).</summary>
+    public async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         var limit = options.Value.MaxRequestBytes;
         if (request.ContentLength > limit)
         {
             throw FhirErrors.PayloadTooLarge(limit);
         }
 
-        var format = ContentNegotiation.RequestFormat(request);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limit + 1;
@@ -35,6 +41,6 @@ public sealed class FhirRequestReader(IOptions<IntakeOptions> options)
             buffer.Write(chunk, 0, read);
         }
 
-        return new FhirRequestBody(buffer.ToArray(), format);
+        return buffer.ToArray();
     }
 }

@@ -22,6 +22,7 @@ public static class FhirRestApi
         Stored<Observation>(create: true, update: true),
         new RestResource("Binary",
         [
+            new(Interaction.Create, BinaryEndpoint.CreateAsync),
             new(Interaction.Read, BinaryEndpoint.ReadAsync),
             new(Interaction.Vread, BinaryEndpoint.VersionReadAsync),
             new(Interaction.HistoryInstance, BinaryEndpoint.HistoryAsync),

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hl7.Fhir.Model;
 using Triage.Contracts;
 using Triage.Data;
@@ -11,7 +10,8 @@ using Triage.Domain.ClinicalFeatures;
 namespace Triage.Intake.MediaIntake;
 
 /// <summary>
-/// Where a lesion photo becomes a case: the image is stored once (claim check), the case is opened,
+/// Where a lesion photo becomes a case: the image is stored once (claim check; a Binary posted earlier is not
+/// stored again), the case is opened,
 /// and <see cref="ClassificationRequested"/> goes into the outbox of the same unit of work.
 /// </summary>
 public sealed class AcceptMediaHandler(TriageDbContext db, TimeProvider clock)
@@ -24,33 +24,29 @@ public sealed class AcceptMediaHandler(TriageDbContext db, TimeProvider clock)
         IReadOnlyList<string> observationIds)
     {
         var now = clock.GetUtcNow();
-        var image = new StoredImage
+        var sha256 = StoredPhotos.Sha256Of(photo.Data);
+        var imageId = photo.StoredImageId ?? Guid.NewGuid();
+        if (photo.StoredImageId is null)
         {
-            Id = Guid.NewGuid(),
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(photo.Data)),
-            ContentType = photo.Info.ContentType,
-            Width = photo.Info.Width,
-            Height = photo.Info.Height,
-            Content = photo.Data,
-            ReceivedAt = now,
-        };
+            db.Images.Add(StoredPhotos.NewImage(imageId, photo, sha256, now));
+        }
+
         var @case = new TriageCase
         {
             Id = Guid.NewGuid(),
             PatientId = patientId,
             MediaId = media.Id!,
-            ImageId = image.Id,
+            ImageId = imageId,
             ObservationIds = [.. observationIds],
             ReceivedAt = now,
             UpdatedAt = now,
         };
-        db.Images.Add(image);
         db.Cases.Add(@case);
         db.AddToOutbox(
             new ClassificationRequested(
                 @case.Id,
-                image.Id,
-                image.Sha256,
+                imageId,
+                sha256,
                 ClinicalFeatureEncoder.Version,
                 ClinicalFeatureEncoder.Encode(features),
                 now),

@@ -10,29 +10,37 @@ public sealed class LesionPhotoCheck(ImageDecoder decoder)
     public CheckedPhoto Check(Media media, string expression)
     {
         var photo = LesionPhotoReader.Read(media, expression);
+        return Check(photo.Data, photo.ContentType, $"{expression}.content.data", $"{expression}.content.contentType");
+    }
+
+    /// <param name="dataExpression">Where the bytes are, for the issue when they do not decode.</param>
+    /// <param name="contentTypeExpression">Where the declared content type is, for the issue when it is not the bytes' format.</param>
+    public CheckedPhoto Check(byte[] data, string declaredContentType, string dataExpression, string contentTypeExpression)
+    {
         ImageInfo info;
         try
         {
-            info = decoder.Inspect(photo.Data);
+            info = decoder.Inspect(data);
             // A header can be fine while the pixels are cut off: decode the whole image once.
-            using var _ = decoder.Decode(photo.Data);
+            using var _ = decoder.Decode(data);
         }
         catch (ImageRejectedException rejected)
         {
-            throw FhirErrors.Unprocessable(rejected.Message, $"{expression}.content.data", OperationOutcome.IssueType.Value);
+            throw FhirErrors.Unprocessable(rejected.Message, dataExpression, OperationOutcome.IssueType.Value);
         }
 
-        if (!string.Equals(info.ContentType, photo.ContentType, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(info.ContentType, declaredContentType, StringComparison.OrdinalIgnoreCase))
         {
             throw FhirErrors.Unprocessable(
-                $"Media.content.contentType says {photo.ContentType} but the data is {info.ContentType}.",
-                $"{expression}.content.contentType",
+                $"The content type says {declaredContentType} but the data is {info.ContentType}.",
+                contentTypeExpression,
                 OperationOutcome.IssueType.Value);
         }
 
-        return new CheckedPhoto(photo.Data, info);
+        return new CheckedPhoto(data, info);
     }
 }
 
 /// <summary>Photo bytes that decoded, with their format and upright size.</summary>
-public sealed record CheckedPhoto(byte[] Data, ImageInfo Info);
+/// <param name="StoredImageId">The image already stored with these bytes (a Binary posted earlier); null for new bytes.</param>
+public sealed record CheckedPhoto(byte[] Data, ImageInfo Info, Guid? StoredImageId = null);

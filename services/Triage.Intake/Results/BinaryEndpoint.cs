@@ -1,19 +1,35 @@
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Triage.Data;
 using Triage.Data.Images;
+using Triage.Fhir.Photos;
+using Triage.Intake.MediaIntake;
 using Triage.Intake.Fhir;
 using Triage.Intake.Versions;
 
 namespace Triage.Intake.Results;
 
 /// <summary>
-/// read, vread and history of <c>Binary</c>: the stored lesion photos, each with one version (a photo never changes).
-/// The photo comes as its own content type unless the client asks for FHIR (<c>_format</c>, or a FHIR media type in Accept).
+/// create, read, vread and history of <c>Binary</c>: the stored lesion photos, each with one version (a photo never
+/// changes). A photo is created from a raw PNG or JPEG body or from a Binary resource, and decoded in full before it is
+/// stored; a Media then names it by <c>content.url</c> = <c>Binary/id</c>. It is read back as its own content type
+/// unless the client asks for FHIR (<c>_format</c>, or a FHIR media type in Accept).
 /// </summary>
 public static class BinaryEndpoint
 {
     private const string Version = "1";
+
+    public static async Task<IResult> CreateAsync(
+        HttpRequest request, FhirRequestReader reader, LesionPhotoCheck photos, TriageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var preference = PreferHeader.Return(request);
+        var photo = await ReadPhotoAsync(request, reader, photos, cancellationToken);
+        var image = StoredPhotos.NewImage(Guid.NewGuid(), photo, StoredPhotos.Sha256Of(photo.Data), clock.GetUtcNow());
+        db.Images.Add(image);
+        await db.SaveChangesAsync(cancellationToken);
+        return FhirResults.Saved(ToResource(image), created: true, preference);
+    }
 
     public static async Task<IResult> ReadAsync(string id, HttpRequest request, IImageStore images, CancellationToken cancellationToken) =>
         await FindAsync(id, images, cancellationToken) is { } image ? Answer(image, request) : FhirResults.NotFound("Binary", id);
@@ -28,6 +44,29 @@ public static class BinaryEndpoint
         await FindAsync(id, images, cancellationToken) is { } image
             ? FhirResults.Resource(HistoryBundle.Create([ToResource(image)], FhirResults.BaseUrl(request), FhirResults.RequestUrl(request)))
             : FhirResults.NotFound("Binary", id);
+
+    private static async Task<CheckedPhoto> ReadPhotoAsync(HttpRequest request, FhirRequestReader reader, LesionPhotoCheck photos, CancellationToken cancellationToken)
+    {
+        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
+        if (mediaType is not null && LesionPhotoReader.SupportedContentTypes.Contains(mediaType))
+        {
+            return photos.Check(await reader.ReadBytesAsync(request, cancellationToken), mediaType, "Binary", "Content-Type");
+        }
+
+        var binary = (await reader.ReadAsync(request, cancellationToken)).Parse<Binary>();
+        if (binary.Data is not { Length: > 0 } data)
+        {
+            throw FhirErrors.Unprocessable("Binary.data must hold the encoded photo.", "Binary.data", OperationOutcome.IssueType.Required);
+        }
+
+        if (binary.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not { } declared || !LesionPhotoReader.SupportedContentTypes.Contains(declared))
+        {
+            throw FhirErrors.Unprocessable(
+                $"Binary.contentType must be one of {string.Join(", ", LesionPhotoReader.SupportedContentTypes)}.", "Binary.contentType", OperationOutcome.IssueType.Value);
+        }
+
+        return photos.Check(data, declared, "Binary.data", "Binary.contentType");
+    }
 
     private static async Task<StoredImage?> FindAsync(string id, IImageStore images, CancellationToken cancellationToken) =>
         Guid.TryParse(id, out var imageId) ? await images.FindAsync(imageId, cancellationToken) : null;

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
 using Triage.Fhir.Errors;
@@ -61,12 +62,19 @@ public static partial class LesionPhotoReader
                 return null;
             case { Data: null, Url: not null }:
                 issues.Add(FhirErrors.Issue(IssueType.NotSupported,
-                    "Photos by reference (content.url) are not supported yet; send the image in content.data.", $"{path}.url"));
+                    "content.url must name a Binary of this server (Binary/id) or an address on the configured allow-list.", $"{path}.url"));
                 return null;
             case { Data: null or { Length: 0 } }:
                 issues.Add(FhirErrors.Issue(content.Data is null ? IssueType.Required : IssueType.Value,
                     "content.data must hold the encoded image.", $"{path}.data"));
                 return null;
+        }
+
+        // R4: Attachment.hash is the SHA-1 of the data.
+        if (content.Hash is { Length: > 0 } hash && !SHA1.HashData(content.Data).AsSpan().SequenceEqual(hash))
+        {
+            issues.Add(FhirErrors.Issue(IssueType.Value, "content.hash is not the SHA-1 of the photo's bytes.", $"{path}.hash"));
+            return null;
         }
 
         return contentType is null ? null : new LesionPhoto(content.Data, contentType);

@@ -113,6 +113,7 @@ public sealed class CapabilityStatementTests
         "Patient" => Resources.Patient(),
         "Observation" => Resources.Age(patientId, 50),
         "Media" => Resources.Photo(patientId),
+        "Binary" => Resources.PhotoBinary(),
         _ => (Resource)Activator.CreateInstance(ModelInfo.GetTypeForFhirType(type)!)!,
     };
 
