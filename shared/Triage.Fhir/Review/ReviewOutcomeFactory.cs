@@ -63,6 +63,14 @@ public static class ReviewOutcomeFactory
         return observation;
     }
 
+    /// <summary>A biopsy result that arrived after the review: a final Observation of the histopathology diagnosis.</summary>
+    public static Observation BiopsyObservation(Diagnosis biopsy, string? note, ResourceReference patient, ResourceReference photo, Reviewer reviewer, DateTimeOffset at)
+    {
+        var observation = DiagnosisObservation(ReviewedDiagnosis.Of(biopsy), null, note, patient, photo, reviewer, at);
+        observation.Code = new CodeableConcept(ReviewTerminology.ReviewOutcomeSystem, ReviewTerminology.BiopsyDiagnosis, "Histopathology of a biopsy of the lesion", null);
+        return observation;
+    }
+
     /// <summary>Completes <paramref name="task"/> (changed in place): status completed, owner the reviewer, output the diagnosis and its Observation.</summary>
     /// <exception cref="InvalidOperationException">The Task is already completed, cancelled or failed.</exception>
     public static FhirTask Complete(FhirTask task, ReviewedDiagnosis diagnosis, ResourceReference observation, Reviewer reviewer, DateTimeOffset at)
