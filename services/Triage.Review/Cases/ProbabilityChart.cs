@@ -10,7 +10,7 @@ namespace Triage.Review.Cases;
 /// </summary>
 public static class ProbabilityChart
 {
-    private const int Row = 34, Left = 190, BarWidth = 300, Top = 28;
+    private const int Row = 34, Left = 240, BarWidth = 300, Top = 28;
 
     public static string Svg(double[] student, double[]? teacher, string decidedBy)
     {
