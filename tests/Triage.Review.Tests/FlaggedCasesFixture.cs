@@ -36,7 +36,7 @@ public abstract class FlaggedCasesFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Review.DisposeAsync();
 }
 
-public sealed class FiveFlaggedCases() : FlaggedCasesFixture(5);
+public sealed class SevenFlaggedCases() : FlaggedCasesFixture(7);
 
 /// <summary>Claims lapse at once, so that a second reviewer can take a case the first has open.</summary>
 public sealed class FlaggedCasesWithoutClaims() : FlaggedCasesFixture(2, "--Review:ClaimDuration", "00:00:00");

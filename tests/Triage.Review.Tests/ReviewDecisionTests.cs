@@ -1,5 +1,6 @@
 using System.Net;
 using Hl7.Fhir.Model;
+using Triage.Domain.Review;
 using Triage.Fhir.Serialization;
 using Triage.Fhir.Terminology;
 using FhirTask = Hl7.Fhir.Model.Task;
@@ -7,7 +8,7 @@ using FhirTask = Hl7.Fhir.Model.Task;
 namespace Triage.Review.Tests;
 
 /// <summary>Decisions over real HTTP on real flagged cases: what they write, what they refuse, and who may decide.</summary>
-public sealed class ReviewDecisionTests(FiveFlaggedCases fixture) : IClassFixture<FiveFlaggedCases>
+public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixture<SevenFlaggedCases>
 {
     private ReviewHost Review => fixture.Review;
 
@@ -142,6 +143,21 @@ public sealed class ReviewDecisionTests(FiveFlaggedCases fixture) : IClassFixtur
         var thumbnail = await ana.GetAsync($"/review/images/{imageId}/thumbnail");
         thumbnail.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
         (await thumbnail.Content.ReadAsByteArrayAsync()).Length.Should().BeLessThan(30_000);
+    }
+
+    [Fact]
+    public async Task The_worklist_shows_waiting_cases_in_the_urgency_order_of_the_domain_rule()
+    {
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        var waiting = await Review.QueryAsync(
+            "SELECT c.Id, r.CancerProbability, r.EscalationReasons, c.FlaggedAt FROM Cases c JOIN CaseResults r ON r.CaseId = c.Id WHERE c.Status = 'FlaggedForReview'",
+            r => (Id: r.GetGuid(0), Urgency: new ReviewUrgency(r.GetDouble(1), r.GetString(2).Length > 0, new DateTimeOffset(r.GetInt64(3), TimeSpan.Zero))));
+        waiting.Should().HaveCountGreaterThanOrEqualTo(3, "the other tests decide at most four of the seven cases");
+
+        var worklist = await ana.GetPageAsync("/review");
+
+        var rows = System.Text.RegularExpressions.Regex.Matches(worklist, "<tr data-case=\"([0-9a-f-]+)\"").Select(m => Guid.Parse(m.Groups[1].Value));
+        rows.Should().Equal(waiting.OrderBy(w => w.Urgency, ReviewUrgencyOrder.MostUrgentFirst).ThenBy(w => w.Id).Select(w => w.Id));
     }
 
     private async Task<T> ReadAsync<T>(string reference)
