@@ -45,6 +45,8 @@ fresh_vhost() {
 
 # Evaluation figures need a TrueType font for their labels.
 ensure_package fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+# The review UI's browser tests drive Debian's Chromium through Playwright (Playwright's own download cannot run here).
+ensure_package chromium /usr/bin/chromium
 
 if [ -z "${TRIAGE_RABBITMQ:-}" ]; then
   start_rabbitmq

@@ -4,6 +4,7 @@ using Triage.Data;
 using Triage.Host.Messaging;
 using Triage.Inference;
 using Triage.Intake;
+using Triage.Review;
 
 namespace Triage.Host;
 
@@ -38,12 +39,14 @@ public static class TriageHost
 
         builder.AddTriageData();
         builder.AddIntake();
+        builder.AddReview();
         builder.AddInference();
         builder.AddTriageBus();
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
         app.MapIntake();
+        app.MapReview();
         app.MapHealthEndpoints();
         return app;
     }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Triage.Data.Cases;
 using Triage.Data.Images;
+using Triage.Data.Labels;
 using Triage.Data.Outbox;
 using Triage.Data.Resources;
+using Triage.Data.Results;
 
 namespace Triage.Data;
 
@@ -19,6 +21,10 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<TriageCase> Cases => Set<TriageCase>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<CaseResult> CaseResults => Set<CaseResult>();
+
+    public DbSet<LabelledCase> LabelledCases => Set<LabelledCase>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);

@@ -42,7 +42,7 @@ public static class ImageTensor
         }
     }
 
-    private static SKBitmap Resize(SKBitmap image, int width, int height)
+    internal static SKBitmap Resize(SKBitmap image, int width, int height)
     {
         var target = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         // Shrinking samples mipmaps so that every source pixel counts; enlarging uses Mitchell cubic.

@@ -37,6 +37,7 @@ public sealed class ClassificationCompletedConsumer(
         var written = await writeBack.AddAsync(@case, result, context.CancellationToken);
         var now = clock.GetUtcNow();
         @case.RiskAssessmentId = written.RiskAssessment.Id;
+        db.CaseResults.Add(Triage.Data.Results.CaseResult.From(result));
         @case.MoveTo(CaseStatus.Classified, now);
         if (written.ReviewTask is { } task)
         {

@@ -1,4 +1,5 @@
 using Triage.Domain.Cases;
+using Triage.Domain.Review;
 
 namespace Triage.Data.Cases;
 
@@ -29,6 +30,21 @@ public sealed class TriageCase
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When the case was put on the review worklist.</summary>
+    public DateTimeOffset? FlaggedAt { get; private set; }
+
+    /// <summary>The reviewer who has the case open, until <see cref="ReviewClaimedUntil"/>.</summary>
+    public string? ReviewClaimedBy { get; private set; }
+
+    public DateTimeOffset? ReviewClaimedUntil { get; private set; }
+
+    /// <summary>Who recorded the review decision (the reviewer's user name), and when.</summary>
+    public string? ReviewedBy { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    public ReviewClaim? Claim => ReviewClaimedBy is { } by && ReviewClaimedUntil is { } until ? new ReviewClaim(by, until) : null;
+
     /// <summary>Optimistic concurrency token, bumped on every change of status.</summary>
     public int Revision { get; set; }
 
@@ -45,5 +61,39 @@ public sealed class TriageCase
     {
         MoveTo(CaseStatus.FlaggedForReview, at);
         ReviewTaskId = taskId;
+        FlaggedAt = at;
+    }
+
+    /// <summary>
+    /// Lets <paramref name="reviewer"/> hold the flagged case until <paramref name="until"/>; false (and no change) when
+    /// another reviewer's claim is still active or the case is not waiting for review.
+    /// </summary>
+    public bool TryClaim(string reviewer, DateTimeOffset now, DateTimeOffset until)
+    {
+        if (Status != CaseStatus.FlaggedForReview || !ReviewClaim.CanTake(Claim, reviewer, now))
+        {
+            return false;
+        }
+
+        ReviewClaimedBy = reviewer;
+        ReviewClaimedUntil = until;
+        Revision++;
+        return true;
+    }
+
+    /// <summary>Moves the case to <see cref="CaseStatus.Reviewed"/>, decided by <paramref name="reviewer"/>.</summary>
+    /// <exception cref="InvalidOperationException">Another reviewer's claim is active, or the case is not waiting for review.</exception>
+    public void CompleteReview(string reviewer, DateTimeOffset at)
+    {
+        if (!ReviewClaim.CanTake(Claim, reviewer, at))
+        {
+            throw new InvalidOperationException($"The case is being reviewed by {ReviewClaimedBy}.");
+        }
+
+        MoveTo(CaseStatus.Reviewed, at);
+        ReviewedBy = reviewer;
+        ReviewedAt = at;
+        ReviewClaimedBy = null;
+        ReviewClaimedUntil = null;
     }
 }

@@ -13,6 +13,9 @@ internal sealed class TriageCaseConfiguration : IEntityTypeConfiguration<TriageC
         entity.Property(c => c.MediaId).HasMaxLength(64);
         entity.Property(c => c.RiskAssessmentId).HasMaxLength(64);
         entity.Property(c => c.ReviewTaskId).HasMaxLength(64);
+        entity.Property(c => c.ReviewClaimedBy).HasMaxLength(256);
+        entity.Property(c => c.ReviewedBy).HasMaxLength(256);
+        entity.Ignore(c => c.Claim);
         entity.Property(c => c.Revision).IsConcurrencyToken();
         entity.HasIndex(c => c.MediaId).IsUnique();
         entity.HasIndex(c => new { c.Status, c.UpdatedAt });

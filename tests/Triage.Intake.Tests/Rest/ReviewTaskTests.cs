@@ -47,6 +47,26 @@ public sealed class ReviewTaskTests
     }
 
     [Fact]
+    public async Task Both_models_answers_are_kept_for_the_review_worklist()
+    {
+        await using var server = await IntakeServer.StartAsync();
+        var patient = await server.CreateAsync(Resources.Patient());
+        var student = new[] { 0.40, 0.10, 0.05, 0.35, 0.05, 0.05 };
+        var teacher = new[] { 0.10, 0.50, 0.10, 0.20, 0.05, 0.05 };
+        var (media, _) = await ClassifiedPhotos.PostAsync(server, patient.Id!, c => Answers.ByTeacher(c, student, teacher));
+
+        var row = (await server.QueryAsync(
+            "SELECT r.DecidedBy, r.SuggestedDiagnosis, r.CancerProbability, r.StudentProbabilities, r.TeacherProbabilities, r.EscalationReasons " +
+            "FROM CaseResults r JOIN Cases c ON c.Id = r.CaseId WHERE c.MediaId = $media", ("$media", media.Id!))).Single();
+        row[0].Should().Be("teacher");
+        row[1].Should().Be("BCC", "the teacher decided");
+        double.Parse(row[2]!, System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(0.65, 1e-9);
+        row[3].Should().Be("[0.4,0.1,0.05,0.35,0.05,0.05]");
+        row[4].Should().Be("[0.1,0.5,0.1,0.2,0.05,0.05]");
+        row[5].Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task A_confident_benign_result_is_not_flagged()
     {
         await using var server = await IntakeServer.StartAsync();

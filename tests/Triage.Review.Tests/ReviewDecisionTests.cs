@@ -1,0 +1,174 @@
+using System.Net;
+using Hl7.Fhir.Model;
+using Triage.Domain.Review;
+using Triage.Fhir.Serialization;
+using Triage.Fhir.Terminology;
+using FhirTask = Hl7.Fhir.Model.Task;
+
+namespace Triage.Review.Tests;
+
+/// <summary>Decisions over real HTTP on real flagged cases: what they write, what they refuse, and who may decide.</summary>
+public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixture<SevenFlaggedCases>
+{
+    private ReviewHost Review => fixture.Review;
+
+    [Fact]
+    public async Task A_decision_completes_the_task_writes_a_final_observation_and_stores_a_labelled_case()
+    {
+        var caseId = fixture.TakeCase();
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        var page = await ana.GetPageAsync($"/review/cases/{caseId}");
+
+        var response = await ana.DecideAsync(caseId, page, "MEL", note: "Asymmetric, several colours.");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var (status, taskId, reviewedBy) = await Review.QuerySingleAsync(
+            $"SELECT Status, ReviewTaskId, ReviewedBy FROM Cases WHERE Id = '{Db(caseId)}'", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+        (status, reviewedBy).Should().Be(("Reviewed", "dr.ana"));
+
+        var task = await ReadAsync<FhirTask>($"Task/{taskId}");
+        task.Status.Should().Be(FhirTask.TaskStatus.Completed);
+        task.Meta.VersionId.Should().Be("2");
+        task.Owner.Identifier.Value.Should().Be("dr.ana");
+        var diagnosis = task.Output.Single(o => o.Type.Coding[0].Code == ReviewTerminology.OutputDiagnosis).Value.Should().BeOfType<CodeableConcept>().Subject;
+        diagnosis.Coding.Single().Should().Match<Coding>(c => c.System == TriageTerminology.PadUfes20System && c.Code == "MEL");
+        var observationRef = task.Output.Single(o => o.Type.Coding[0].Code == ReviewTerminology.OutputObservation).Value.Should().BeOfType<ResourceReference>().Subject;
+
+        var observation = await ReadAsync<Observation>(observationRef.Reference);
+        observation.Status.Should().Be(ObservationStatus.Final);
+        observation.Code.Coding.Single().Code.Should().Be(ReviewTerminology.DermatologistDiagnosis);
+        ((CodeableConcept)observation.Value).Coding.Single().Code.Should().Be("MEL");
+        observation.Performer.Single().Identifier.Value.Should().Be("dr.ana");
+        observation.Note.Single().Text.Should().Be("Asymmetric, several colours.");
+
+        var label = await Review.QuerySingleAsync(
+            $"SELECT Label, Source, LabelledBy, Features, ObservationId, ImageId = (SELECT ImageId FROM Cases WHERE Id = '{Db(caseId)}') FROM LabelledCases WHERE CaseId = '{Db(caseId)}'",
+            r => (Label: r.GetString(0), Source: r.GetString(1), By: r.GetString(2), Features: r.GetString(3), Observation: r.GetString(4), SameImage: r.GetBoolean(5)));
+        (label.Label, label.Source, label.By, label.SameImage).Should().Be(("MEL", "Dermatologist", "dr.ana", true));
+        $"Observation/{label.Observation}".Should().Be(observationRef.Reference);
+        label.Features.Should().Contain("\"age\":").And.Contain("\"region\":");
+    }
+
+    [Theory]
+    [InlineData("XYZ", "", "Choose one of the six diagnoses")]
+    [InlineData("", "", "Choose one of the six diagnoses")]
+    [InlineData("NEV", "cancer", "A biopsy result must be one of the six diagnoses")]
+    public async Task Bad_input_is_refused_with_a_clear_message_and_changes_nothing(string diagnosis, string biopsy, string message)
+    {
+        var caseId = fixture.TakeCaseForReuse();
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        var page = await ana.GetPageAsync($"/review/cases/{caseId}");
+        var before = await Review.CountAsync("FhirResources");
+
+        var response = await ana.DecideAsync(caseId, page, diagnosis, biopsy);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(message);
+        (await Review.CountAsync("FhirResources")).Should().Be(before);
+        (await Review.CountAsync($"LabelledCases WHERE CaseId = '{Db(caseId)}'")).Should().Be(0);
+        (await Review.QuerySingleAsync($"SELECT Status FROM Cases WHERE Id = '{Db(caseId)}'", r => r.GetString(0))).Should().Be("FlaggedForReview");
+    }
+
+    [Fact]
+    public async Task A_second_reviewer_cannot_decide_a_case_the_first_has_open()
+    {
+        var caseId = fixture.TakeCase();
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ben = await ReviewerClient.SignInAsync(Review, "dr.ben");
+        var anasPage = await ana.GetPageAsync($"/review/cases/{caseId}");
+
+        var bensPage = await ben.GetPageAsync($"/review/cases/{caseId}");
+        bensPage.Should().Contain("dr.ana is reviewing this case");
+        var refused = await ben.DecideAsync(caseId, bensPage, "NEV");
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("dr.ana is reviewing this case").And.Contain("nothing was saved");
+
+        (await ana.DecideAsync(caseId, anasPage, "BCC")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var late = await ben.DecideAsync(caseId, bensPage, "NEV");
+        late.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await late.Content.ReadAsStringAsync()).Should().Contain("already decided by dr.ana");
+        (await Review.QuerySingleAsync($"SELECT Label FROM LabelledCases WHERE CaseId = '{Db(caseId)}'", r => r.GetString(0))).Should().Be("BCC");
+    }
+
+    [Fact]
+    public async Task A_later_biopsy_result_overrides_the_clinical_label()
+    {
+        var caseId = fixture.TakeCase();
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        (await ana.DecideAsync(caseId, await ana.GetPageAsync($"/review/cases/{caseId}"), "NEV")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using var ben = await ReviewerClient.SignInAsync(Review, "dr.ben");
+
+        var response = await ben.RecordBiopsyAsync(caseId, await ben.GetPageAsync($"/review/cases/{caseId}"), "MEL");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var label = await Review.QuerySingleAsync($"SELECT Label, Source, LabelledBy, ObservationId FROM LabelledCases WHERE CaseId = '{Db(caseId)}'",
+            r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+        (label.Item1, label.Item2, label.Item3).Should().Be(("MEL", "Biopsy", "dr.ben"));
+        var biopsy = await ReadAsync<Observation>($"Observation/{label.Item4}");
+        biopsy.Code.Coding.Single().Code.Should().Be(ReviewTerminology.BiopsyDiagnosis);
+
+        (await ana.GetPageAsync($"/review/cases/{caseId}")).Should().Contain("Training label: <strong>MEL</strong> from biopsy");
+    }
+
+    [Fact]
+    public async Task The_review_pages_need_a_signed_in_reviewer()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Review.Address };
+        var toSignIn = await anonymous.GetAsync("/review");
+        toSignIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        toSignIn.Headers.Location!.ToString().Should().Contain("/review/sign-in");
+        (await anonymous.GetAsync($"/review/images/{Guid.NewGuid()}/thumbnail")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        using var clerk = await ReviewerClient.SignInAsync(Review, "clerk");
+        var denied = await clerk.GetAsync("/review");
+        denied.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        denied.Headers.Location!.ToString().Should().Contain("/review/denied");
+
+        var wrong = await FluentActions.Awaiting(() => ReviewerClient.SignInAsync(Review, "dr.ana", "guess")).Should().ThrowAsync<Exception>();
+        wrong.Which.Message.Should().Contain("Unauthorized");
+    }
+
+    [Fact]
+    public async Task The_worklist_lists_the_flagged_cases_with_counts_and_light_thumbnails()
+    {
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        var open = await Review.CountAsync("Cases WHERE Status = 'FlaggedForReview'");
+
+        var worklist = await ana.GetPageAsync("/review?status=All");
+
+        worklist.Should().Contain($"data-count=\"done\"><strong>{await Review.CountAsync("Cases WHERE Status = 'Reviewed'")}</strong>");
+        var rows = System.Text.RegularExpressions.Regex.Matches(worklist, "<tr data-case=\"([0-9a-f-]+)\"").Select(m => m.Groups[1].Value).ToList();
+        rows.Should().HaveCount((int)(open + await Review.CountAsync("Cases WHERE Status = 'Reviewed'")));
+        var imageId = System.Text.RegularExpressions.Regex.Match(worklist, "/review/images/([0-9a-f-]+)/thumbnail").Groups[1].Value;
+        var thumbnail = await ana.GetAsync($"/review/images/{imageId}/thumbnail");
+        thumbnail.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
+        (await thumbnail.Content.ReadAsByteArrayAsync()).Length.Should().BeLessThan(30_000);
+    }
+
+    [Fact]
+    public async Task The_worklist_shows_waiting_cases_in_the_urgency_order_of_the_domain_rule()
+    {
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        var waiting = await Review.QueryAsync(
+            "SELECT c.Id, r.CancerProbability, r.EscalationReasons, c.FlaggedAt FROM Cases c JOIN CaseResults r ON r.CaseId = c.Id WHERE c.Status = 'FlaggedForReview'",
+            r => (Id: r.GetGuid(0), Urgency: new ReviewUrgency(r.GetDouble(1), r.GetString(2).Length > 0, new DateTimeOffset(r.GetInt64(3), TimeSpan.Zero))));
+        waiting.Should().HaveCountGreaterThanOrEqualTo(3, "the other tests decide at most four of the seven cases");
+
+        var worklist = await ana.GetPageAsync("/review");
+
+        var rows = System.Text.RegularExpressions.Regex.Matches(worklist, "<tr data-case=\"([0-9a-f-]+)\"").Select(m => Guid.Parse(m.Groups[1].Value));
+        rows.Should().Equal(waiting.OrderBy(w => w.Urgency, ReviewUrgencyOrder.MostUrgentFirst).ThenBy(w => w.Id).Select(w => w.Id));
+    }
+
+    private async Task<T> ReadAsync<T>(string reference)
+        where T : Resource
+    {
+        var response = await Review.Host.Client.GetAsync($"/fhir/{reference}");
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        return FhirJson.Parse(body).Should().BeOfType<T>().Subject;
+    }
+
+    /// <summary>Guids as EF Core stores them in SQLite.</summary>
+    public static string Db(Guid id) => id.ToString().ToUpperInvariant();
+}
