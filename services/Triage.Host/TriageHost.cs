@@ -2,6 +2,7 @@ using Triage.Data;
 using Triage.Host.Messaging;
 using Triage.Inference;
 using Triage.Intake;
+using Triage.Training;
 
 namespace Triage.Host;
 
@@ -27,11 +28,13 @@ public static class TriageHost
         builder.AddTriageData();
         builder.AddIntake();
         builder.AddInference();
+        builder.AddTraining();
         builder.AddTriageBus();
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
         app.MapIntake();
+        app.MapTraining();
         app.MapHealthEndpoints();
         return app;
     }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -84,18 +85,11 @@ public static class TrainingServiceExtensions
 
     private static void AddHangfire(IServiceCollection services, string? sqlServer)
     {
+        // The storage is this host's own service, not Hangfire's process-wide JobStorage.Current: two hosts in one
+        // process (tests) would otherwise end up sharing whichever storage was configured last.
+        services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(sqlServer) ? new InMemoryStorage() : new SqlServerStorage(sqlServer));
         services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (string.IsNullOrWhiteSpace(sqlServer))
-            {
-                hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
-            }
-            else
-            {
-                hangfire.UseSqlServerStorage(sqlServer);
-            }
-        });
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         // One worker on the training queue: one run at a time here, and the rest of the machine keeps serving.
         services.AddHangfireServer(server =>
         {

@@ -18,6 +18,8 @@ public static class TriageCommandLine
         root.Add(LoadTestCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.Add(ExportOnnxCommand.Create());
+        root.Add(TrainNowCommand.Create());
+        root.Add(RollbackCommand.Create());
         return root;
     }
 }
