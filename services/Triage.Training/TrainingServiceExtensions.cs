@@ -65,6 +65,9 @@ public static class TrainingServiceExtensions
         services.AddScoped<PromotionStep>();
         services.AddScoped<TrainingPipeline>();
         services.AddScoped<ManualTrainingRuns>();
+        services.AddScoped<RedistillStudentJob>();
+        services.AddScoped<RetrainTeacherJob>();
+        services.AddScoped<NewLabelledCasesJob>();
 
         AddHangfire(services, configuration.GetConnectionString("Hangfire"));
         services.AddHostedService<RecurringTrainingSchedule>();

@@ -1,3 +1,4 @@
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Triage.Testing;
@@ -116,10 +117,66 @@ public sealed class TrainingPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task New_labelled_cases_beyond_the_threshold_start_a_run_and_the_schedule_follows_configuration()
+    {
+        await using var host = await RunningHost.StartAsync(
+            [.. Tiny(), "--Training:Jobs:NewCasesThreshold", "2", "--Training:Jobs:StudentCron", "30 1 * * *"]);
+        using (var connection = host.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection())
+        {
+            var recurring = connection.GetRecurringJobs().ToDictionary(job => job.Id);
+            recurring[RedistillStudentJob.RecurringId].Cron.Should().Be("30 1 * * *");
+            recurring[RedistillStudentJob.RecurringId].Job.Queue.Should().Be(TrainingQueue.Name);
+            recurring[RetrainTeacherJob.RecurringId].Cron.Should().Be("0 3 * * 0");
+            recurring.Should().ContainKey(NewLabelledCasesJob.RecurringId);
+        }
+
+        (await TrainAsync(host, retrainTeacher: false)).Status.Should().Be(TrainingRunStatus.Succeeded);
+        await using var scope = host.Services.CreateAsyncScope();
+        var check = scope.ServiceProvider.GetRequiredService<NewLabelledCasesJob>();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+
+        AddSeedCases(1);
+        await check.CheckAsync(CancellationToken.None);
+        (await db.TrainingRuns.CountAsync()).Should().Be(1, "one new case is below the threshold of 2");
+
+        AddSeedCases(1);
+        await check.CheckAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        TrainingRunRecord? triggered;
+        do
+        {
+            await Task.Delay(250);
+            triggered = await db.TrainingRuns.AsNoTracking().OrderBy(r => r.Id).Skip(1).FirstOrDefaultAsync();
+        }
+        while ((triggered is null || triggered.Status == TrainingRunStatus.Running) && DateTime.UtcNow < deadline);
+
+        triggered!.TriggeredBy.Should().Be("new labelled cases");
+        triggered.Status.Should().Be(TrainingRunStatus.Succeeded, triggered.FailureReason);
+        (triggered.CorpusCaseCount - (await db.TrainingRuns.AsNoTracking().OrderBy(r => r.Id).FirstAsync()).CorpusCaseCount).Should().Be(2);
+    }
+
+    [Fact]
     public async Task The_jobs_dashboard_is_closed_outside_development()
     {
         await using var host = await RunningHost.StartAsync(Tiny());
         (await host.Client.GetAsync("/jobs")).StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>Appends real rows (and their photos) the seed folder does not hold yet, as new labelled cases.</summary>
+    private void AddSeedCases(int count)
+    {
+        var metadata = Path.Combine(_seed, "metadata.csv");
+        var present = File.ReadAllLines(metadata).ToHashSet();
+        var lines = File.ReadAllLines(Path.Combine(TestPaths.PadUfes20, "metadata.csv"));
+        var image = Array.IndexOf(lines[0].Split(','), "img_id");
+        var added = lines.Skip(1).Where(line => !present.Contains(line) && File.Exists(TestPaths.PadUfes20Image(line.Split(',')[image]))).Take(count).ToList();
+        foreach (var line in added)
+        {
+            var id = line.Split(',')[image];
+            File.Copy(TestPaths.PadUfes20Image(id), Path.Combine(_seed, "images", id));
+        }
+
+        File.AppendAllLines(metadata, added);
     }
 
     private static IEnumerable<string> Steps(TrainingRunRecord run) =>
