@@ -10,7 +10,7 @@ namespace Triage.Training.Jobs;
 /// <summary>
 /// Counts the labelled cases of every source and enqueues a re-distillation when the count has grown by the
 /// threshold since the last finished run. Nothing happens before a first run has finished (the schedule
-/// starts that one), or while a run is going or waiting.
+/// starts that one), or while a training job is processing or queued.
 /// </summary>
 public sealed class NewLabelledCasesJob(
     IEnumerable<ILabelledCaseSource> sources,
@@ -28,9 +28,7 @@ public sealed class NewLabelledCasesJob(
     {
         var lastCount = await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Succeeded)
             .OrderByDescending(r => r.Id).Select(r => r.CorpusCaseCount).FirstOrDefaultAsync(cancellationToken);
-        var busy = await db.TrainingRuns.AnyAsync(r => r.Status == TrainingRunStatus.Running, cancellationToken)
-                   || storage.GetMonitoringApi().EnqueuedCount(TrainingQueue.Name) > 0;
-        if (lastCount is not { } previous || busy)
+        if (lastCount is not { } previous || TrainingQueued())
         {
             return;
         }
@@ -50,5 +48,14 @@ public sealed class NewLabelledCasesJob(
 
         var jobId = jobs.Enqueue<RedistillStudentJob>(job => job.RunAsync("new labelled cases", null, CancellationToken.None));
         logger.NewCasesTriggered(count - previous, threshold, jobId);
+    }
+
+    /// <summary>Asked of Hangfire rather than of the runs table: a run whose host died stays "running" there, and
+    /// would otherwise block the trigger for good.</summary>
+    private bool TrainingQueued()
+    {
+        var monitoring = storage.GetMonitoringApi();
+        return monitoring.EnqueuedCount(TrainingQueue.Name) > 0
+               || monitoring.ProcessingJobs(0, 100).Any(job => job.Value.Job?.Type == typeof(RedistillStudentJob) || job.Value.Job?.Type == typeof(RetrainTeacherJob));
     }
 }
