@@ -5,6 +5,7 @@ using Triage.Host.Messaging;
 using Triage.Inference;
 using Triage.Intake;
 using Triage.Review;
+using Triage.Training;
 
 namespace Triage.Host;
 
@@ -41,12 +42,14 @@ public static class TriageHost
         builder.AddIntake();
         builder.AddReview();
         builder.AddInference();
+        builder.AddTraining();
         builder.AddTriageBus();
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
         app.MapIntake();
         app.MapReview();
+        app.MapTraining();
         app.MapHealthEndpoints();
         return app;
     }

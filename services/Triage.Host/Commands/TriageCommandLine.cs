@@ -19,6 +19,8 @@ public static class TriageCommandLine
         root.Add(EvaluateCommand.Create());
         root.Add(ChooseEscalationCommand.Create());
         root.Add(ExportOnnxCommand.Create());
+        root.Add(TrainNowCommand.Create());
+        root.Add(RollbackCommand.Create());
         return root;
     }
 }

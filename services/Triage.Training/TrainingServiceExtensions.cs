@@ -1,0 +1,110 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Triage.Domain.Promotion;
+using Triage.Imaging;
+using Triage.Inference;
+using Triage.Inference.Models;
+using Triage.Training.Corpus;
+using Triage.Training.Jobs;
+using Triage.Training.Pipeline;
+using Triage.Training.Promotion;
+using Triage.Training.Registry;
+
+namespace Triage.Training;
+
+public static class TrainingServiceExtensions
+{
+    public const string DashboardPath = "/jobs";
+
+    /// <summary>
+    /// The model registry (<c>ConnectionStrings:Training</c>, else the platform's <c>ConnectionStrings:Triage</c>
+    /// SQLite database), the pipeline, and Hangfire: SQL Server storage when <c>ConnectionStrings:Hangfire</c> is set,
+    /// in-memory otherwise; one worker on the training queue, one for the new-case check; the recurring jobs.
+    /// Publishing <see cref="Contracts.ModelPromoted"/> needs a MassTransit bus registered beside it.
+    /// </summary>
+    public static IHostApplicationBuilder AddTraining(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrainingJobsOptions>().Bind(configuration.GetSection(TrainingJobsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PromotionGateOptions>().Bind(configuration.GetSection(PromotionGateOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PromotionGateOptions>, PromotionGateOptionsValidator>();
+        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.SectionName));
+
+        var registry = configuration.GetConnectionString("Training") ?? configuration.GetConnectionString("Triage") ?? "Data Source=data/triage.db";
+        services.AddDbContext<TrainingDbContext>(options =>
+            options.UseSqlite(registry, sqlite => sqlite.MigrationsHistoryTable(TrainingDbContext.MigrationsHistoryTable)));
+        services.AddHostedService<RegistryMigrator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ImageLimits.Default);
+        services.TryAddSingleton<ImageDecoder>();
+        services.TryAddSingleton<ImagePreprocessor>();
+        services.TryAddSingleton<ExecutionProviderSelector>();
+        services.AddSingleton<ILabelledCaseSource, SeedFolderCaseSource>();
+        services.AddScoped<CorpusAssembler>();
+        services.AddScoped<ModelRegistry>();
+        services.AddScoped<TrainingRunRecorder>();
+        services.AddScoped<OnnxCaseClassifier>();
+        services.AddScoped<NetworkTraining>();
+        services.AddScoped<ParityCheck>();
+        services.AddScoped<FrozenSetEvaluation>();
+        services.AddScoped<ServingChampion>();
+        services.AddScoped<ChampionAnnouncer>();
+        services.AddScoped<ChampionRollback>();
+        services.AddScoped<PromotionStep>();
+        services.AddScoped<TrainingPipeline>();
+        services.AddScoped<ManualTrainingRuns>();
+        services.AddScoped<RedistillStudentJob>();
+        services.AddScoped<RetrainTeacherJob>();
+        services.AddScoped<NewLabelledCasesJob>();
+
+        AddHangfire(services, configuration.GetConnectionString("Hangfire"));
+        services.AddHostedService<RecurringTrainingSchedule>();
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard at <see cref="DashboardPath"/>, for those <see cref="JobsDashboardAccess"/> lets in.</summary>
+    public static WebApplication MapTraining(this WebApplication app)
+    {
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new JobsDashboardAccess(app.Environment)],
+            DashboardTitle = "Triage training",
+            AppPath = "/",
+        });
+        return app;
+    }
+
+    private static void AddHangfire(IServiceCollection services, string? sqlServer)
+    {
+        // The storage is this host's own service, not Hangfire's process-wide JobStorage.Current: two hosts in one
+        // process (tests) would otherwise end up sharing whichever storage was configured last.
+        services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(sqlServer) ? new InMemoryStorage() : new SqlServerStorage(sqlServer));
+        services.AddHangfire(hangfire =>
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        // One worker on the training queue: one run at a time here, and the rest of the machine keeps serving.
+        services.AddHangfireServer(server =>
+        {
+            server.ServerName = $"{Environment.MachineName}:training";
+            server.Queues = [TrainingQueue.Name];
+            server.WorkerCount = 1;
+        });
+        services.AddHangfireServer(server =>
+        {
+            server.ServerName = $"{Environment.MachineName}:checks";
+            server.Queues = ["default"];
+            server.WorkerCount = 1;
+        });
+    }
+}

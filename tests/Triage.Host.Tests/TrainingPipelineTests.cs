@@ -1,0 +1,225 @@
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Triage.Testing;
+using Triage.Training.Jobs;
+using Triage.Training.Promotion;
+using Triage.Training.Registry;
+
+namespace Triage.Host.Tests;
+
+/// <summary>
+/// The training pipeline end to end in the embedded host, at a size CI can afford: real photos from the seed data,
+/// runs through the Hangfire training queue, the registry in the host's SQLite file, and the gates applied both ways.
+/// A run made to fail a gate stays challenger; a passing one becomes champion and the same running host serves it.
+/// </summary>
+public sealed class TrainingPipelineTests : IDisposable
+{
+    private readonly string _seed = EvaluationFolder.Create(perDiagnosis: 8);
+    private readonly string _folder = TestPaths.NewTempFolder("training-pipeline");
+
+    public void Dispose()
+    {
+        foreach (var folder in new[] { _seed, _folder }.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private string[] Tiny(params string[] gates) =>
+    [
+        "--Training:Corpus:SeedFolder", _seed,
+        "--Training:Corpus:EvaluationShare", "0.3",
+        "--Training:Pipeline:ArtefactFolder", Path.Combine(_folder, "runs"),
+        "--Training:Pipeline:ImageSize", "32",
+        "--Training:Pipeline:TeacherEpochs", "1",
+        "--Training:Pipeline:StudentEpochs", "1",
+        "--Training:Pipeline:BatchSize", "8",
+        "--Training:Pipeline:MaxBatchesPerEpoch", "2",
+        "--Training:Pipeline:ValidationFolds", "3",
+        "--Training:Pipeline:Threads", "1",
+        "--Training:Pipeline:ParityImages", "2",
+        .. gates,
+    ];
+
+    [Fact]
+    public async Task A_run_that_fails_a_gate_stays_challenger_and_a_passing_one_is_served_without_a_restart()
+    {
+        // Run 1: an ECE bound no model meets. The teacher is trained (none is registered yet), the student is kept as challenger.
+        var strict = await RunningHost.StartInAsync(_folder, Tiny("--Training:Gates:MaximumCalibrationError", "0"));
+        try
+        {
+            var first = await TrainAsync(strict, retrainTeacher: true);
+            first.Status.Should().Be(TrainingRunStatus.Succeeded, first.FailureReason);
+            first.Outcome.Should().Be("challenger");
+            Steps(first).Should().Equal("corpus", "teacher", "distil", "calibrate", "export", "parity", "evaluate", "register", "promote");
+
+            var registry = await AliasesAsync(strict);
+            registry[ModelAlias.Challenger].Should().Be("student-r1");
+            registry[ModelAlias.Champion].Should().Be("1.0.0", "the configured baseline stays champion");
+            (await ReadinessAsync(strict)).Should().Contain("\"modelVersion\":\"1.0.0\"").And.Contain("\"generation\":1");
+        }
+        finally
+        {
+            await strict.StopKeepingFilesAsync();
+        }
+
+        // Run 2, same database, gates that any working model passes: distilled from the registered teacher, promoted, swapped in.
+        await using var lenient = await RunningHost.StartInAsync(_folder, Tiny(
+            "--Training:Gates:MaximumCalibrationError", "1", "--Training:Gates:WeightedF1Tolerance", "1", "--Training:Gates:CancerSensitivityTolerance", "1"));
+        var second = await TrainAsync(lenient, retrainTeacher: false);
+        second.Status.Should().Be(TrainingRunStatus.Succeeded, second.FailureReason);
+        second.Outcome.Should().Be("promoted");
+        Steps(second).Should().NotContain("teacher");
+        (await WaitForReadinessAsync(lenient, "student-r2")).Should().Contain("\"generation\":2");
+
+        await using (var scope = lenient.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+            var student = await db.ModelVersions.Include(v => v.ParentTeacher).SingleAsync(v => v.Version == "student-r2");
+            student.ParentTeacher!.Version.Should().Be("teacher-r1");
+            student.ArtefactSha256.Should().MatchRegex("^[0-9a-f]{64}$");
+            student.CorpusHash.Should().Be(second.CorpusHash).And.MatchRegex("^[0-9a-f]{64}$");
+            File.Exists(student.CorpusCasesPath).Should().BeTrue();
+            student.MetricsJson.Should().Contain("\"weighted_f1\"").And.Contain("\"max_probability_difference\"");
+            var moves = await db.AliasMoves.Where(m => m.Alias == ModelAlias.Champion).OrderBy(m => m.Id).ToListAsync();
+            moves.Select(m => m.MovedBy).Should().HaveCount(2).And.Contain(by => by.StartsWith("training run 2"));
+            moves[^1].Reason.Should().StartWith("passed the promotion gates");
+            (await db.AliasMoves.SingleAsync(m => m.Alias == ModelAlias.Challenger)).Reason.Should().Contain("calibration");
+        }
+
+        // Rollback: the champion moves back to the baseline and the running host swaps again.
+        await using (var scope = lenient.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ChampionRollback>().RollbackAsync("1.0.0", "test", "rollback drill", CancellationToken.None);
+        }
+
+        (await WaitForReadinessAsync(lenient, "1.0.0")).Should().Contain("\"generation\":3");
+        (await AliasesAsync(lenient))[ModelAlias.Champion].Should().Be("1.0.0");
+    }
+
+    [Fact]
+    public async Task A_failing_step_fails_the_run_and_the_job_with_its_reason_and_leaves_the_champion()
+    {
+        await using var host = await RunningHost.StartAsync([.. Tiny(), "--Training:Corpus:SeedFolder", Path.Combine(_folder, "no-such-folder")]);
+        await using var scope = host.Services.CreateAsyncScope();
+        var runs = scope.ServiceProvider.GetRequiredService<ManualTrainingRuns>();
+
+        var state = await runs.WaitAsync(runs.Enqueue(retrainTeacher: false, "test"), CancellationToken.None);
+
+        state.Should().Be("Failed");
+        var run = await scope.ServiceProvider.GetRequiredService<TrainingDbContext>().TrainingRuns.AsNoTracking().SingleAsync();
+        run.Status.Should().Be(TrainingRunStatus.Failed);
+        run.FailedStep.Should().Be("corpus");
+        run.FailureReason.Should().Contain("no-such-folder").And.Contain("does not exist");
+        (await AliasesAsync(host)).Should().BeEmpty();
+        (await ReadinessAsync(host)).Should().Contain("\"generation\":1");
+    }
+
+    [Fact]
+    public async Task New_labelled_cases_beyond_the_threshold_start_a_run_and_the_schedule_follows_configuration()
+    {
+        await using var host = await RunningHost.StartAsync(
+            [.. Tiny(), "--Training:Jobs:NewCasesThreshold", "2", "--Training:Jobs:StudentCron", "30 1 * * *"]);
+        using (var connection = host.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection())
+        {
+            var recurring = connection.GetRecurringJobs().ToDictionary(job => job.Id);
+            recurring[RedistillStudentJob.RecurringId].Cron.Should().Be("30 1 * * *");
+            recurring[RedistillStudentJob.RecurringId].Job.Queue.Should().Be(TrainingQueue.Name);
+            recurring[RetrainTeacherJob.RecurringId].Cron.Should().Be("0 3 * * 0");
+            recurring.Should().ContainKey(NewLabelledCasesJob.RecurringId);
+        }
+
+        (await TrainAsync(host, retrainTeacher: false)).Status.Should().Be(TrainingRunStatus.Succeeded);
+        await using var scope = host.Services.CreateAsyncScope();
+        var check = scope.ServiceProvider.GetRequiredService<NewLabelledCasesJob>();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+
+        AddSeedCases(1);
+        await check.CheckAsync(CancellationToken.None);
+        (await db.TrainingRuns.CountAsync()).Should().Be(1, "one new case is below the threshold of 2");
+
+        AddSeedCases(1);
+        await check.CheckAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        TrainingRunRecord? triggered;
+        do
+        {
+            await Task.Delay(250);
+            triggered = await db.TrainingRuns.AsNoTracking().OrderBy(r => r.Id).Skip(1).FirstOrDefaultAsync();
+        }
+        while ((triggered is null || triggered.Status == TrainingRunStatus.Running) && DateTime.UtcNow < deadline);
+
+        triggered!.TriggeredBy.Should().Be("new labelled cases");
+        triggered.Status.Should().Be(TrainingRunStatus.Succeeded, triggered.FailureReason);
+        (triggered.CorpusCaseCount - (await db.TrainingRuns.AsNoTracking().OrderBy(r => r.Id).FirstAsync()).CorpusCaseCount).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_is_closed_outside_development()
+    {
+        await using var host = await RunningHost.StartAsync(Tiny());
+        (await host.Client.GetAsync("/jobs")).StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>Appends real rows (and their photos) the seed folder does not hold yet, as new labelled cases.</summary>
+    private void AddSeedCases(int count)
+    {
+        var metadata = Path.Combine(_seed, "metadata.csv");
+        var present = File.ReadAllLines(metadata).ToHashSet();
+        var lines = File.ReadAllLines(Path.Combine(TestPaths.PadUfes20, "metadata.csv"));
+        var image = Array.IndexOf(lines[0].Split(','), "img_id");
+        var added = lines.Skip(1).Where(line => !present.Contains(line) && File.Exists(TestPaths.PadUfes20Image(line.Split(',')[image]))).Take(count).ToList();
+        foreach (var line in added)
+        {
+            var id = line.Split(',')[image];
+            File.Copy(TestPaths.PadUfes20Image(id), Path.Combine(_seed, "images", id));
+        }
+
+        File.AppendAllLines(metadata, added);
+    }
+
+    private static IEnumerable<string> Steps(TrainingRunRecord run) =>
+        System.Text.Json.Nodes.JsonNode.Parse(run.StepsJson)!.AsArray().Select(step => step!["step"]!.GetValue<string>());
+
+    private static async Task<TrainingRunRecord> TrainAsync(RunningHost host, bool retrainTeacher)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var runs = scope.ServiceProvider.GetRequiredService<ManualTrainingRuns>();
+        // In-memory job ids start again at 1 in each host: the run is the latest with the id.
+        var jobId = runs.Enqueue(retrainTeacher, "test");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await runs.WaitAsync(jobId, timeout.Token);
+        return await scope.ServiceProvider.GetRequiredService<TrainingDbContext>().TrainingRuns.AsNoTracking()
+            .OrderByDescending(r => r.Id).FirstAsync(r => r.JobId == jobId);
+    }
+
+    private static async Task<Dictionary<string, string>> AliasesAsync(RunningHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TrainingDbContext>().Aliases.AsNoTracking().Include(a => a.ModelVersion)
+            .ToDictionaryAsync(a => a.Name, a => a.ModelVersion!.Version);
+    }
+
+    private static async Task<string> ReadinessAsync(RunningHost host) =>
+        await (await host.Client.GetAsync("/health/ready")).Content.ReadAsStringAsync();
+
+    private static async Task<string> WaitForReadinessAsync(RunningHost host, string version)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string body;
+        do
+        {
+            body = await ReadinessAsync(host);
+            if (body.Contains($"\"modelVersion\":\"{version}\""))
+            {
+                return body;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return body;
+    }
+}
