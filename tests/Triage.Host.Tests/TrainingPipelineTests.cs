@@ -64,14 +64,17 @@ public sealed class TrainingPipelineTests : IDisposable
             await strict.StopKeepingFilesAsync();
         }
 
-        // Run 2, same database, gates that any working model passes: distilled from the registered teacher, promoted, swapped in.
+        // Run 2, same database, gates that any working model passes: distilled from the registered teacher, promoted, swapped
+        // in; the deployment's serving teacher (here the baseline file) stays behind the promoted student.
         await using var lenient = await RunningHost.StartInAsync(_folder, Tiny(
-            "--Training:Gates:MaximumCalibrationError", "1", "--Training:Gates:WeightedF1Tolerance", "1", "--Training:Gates:CancerSensitivityTolerance", "1"));
+            "--Training:Gates:MaximumCalibrationError", "1", "--Training:Gates:WeightedF1Tolerance", "1", "--Training:Gates:CancerSensitivityTolerance", "1",
+            "--Inference:TeacherModelPath", RunningHost.ModelPath, "--Inference:Escalation:MinimumConfidence", "0.5",
+            "--Inference:Escalation:CancerBandLow", "0.4", "--Inference:Escalation:CancerBandHigh", "0.6"));
         var second = await TrainAsync(lenient, retrainTeacher: false);
         second.Status.Should().Be(TrainingRunStatus.Succeeded, second.FailureReason);
         second.Outcome.Should().Be("promoted");
         Steps(second).Should().NotContain("teacher");
-        (await WaitForReadinessAsync(lenient, "student-r2")).Should().Contain("\"generation\":2");
+        (await WaitForReadinessAsync(lenient, "student-r2")).Should().Contain("\"generation\":2").And.Contain("\"teacherModelName\":\"baseline\"");
 
         await using (var scope = lenient.Services.CreateAsyncScope())
         {

@@ -1,14 +1,41 @@
 using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Triage.Contracts;
+using Triage.Inference;
+using Triage.Training.Pipeline;
 using Triage.Training.Registry;
 
 namespace Triage.Training.Promotion;
 
-/// <summary>Tells every inference instance to serve a student version (the bus carries its path, never its bytes).</summary>
-public sealed class ChampionAnnouncer(IPublishEndpoint publish, TimeProvider clock)
+/// <summary>
+/// Tells every inference instance to serve a student version (the bus carries its path, never its bytes). The
+/// pipeline trains and promotes students; the teacher the deployment escalates to (<c>Inference:TeacherModelPath</c>,
+/// with <c>Inference:Escalation</c>) stays in the promotion, so a new student never silently ends the cascade.
+/// </summary>
+public sealed class ChampionAnnouncer(
+    IPublishEndpoint publish, OnnxCaseClassifier classifier, IOptions<InferenceOptions> inference, IHostEnvironment environment, TimeProvider clock)
 {
-    public Task AnnounceAsync(ModelVersion champion, string promotedBy, string reason, CancellationToken cancellationToken) =>
-        publish.Publish(
-            new ModelPromoted(champion.ArtefactPath, champion.Version, null, null, null, promotedBy, reason, clock.GetUtcNow()),
+    public Task AnnounceAsync(ModelVersion champion, string promotedBy, string reason, CancellationToken cancellationToken)
+    {
+        var (teacherPath, teacherVersion, thresholds) = ServingTeacher();
+        return publish.Publish(
+            new ModelPromoted(champion.ArtefactPath, champion.Version, teacherPath, teacherVersion, thresholds, promotedBy, reason, clock.GetUtcNow()),
             cancellationToken);
+    }
+
+    private (string? Path, string? Version, EscalationThresholdValues? Thresholds) ServingTeacher()
+    {
+        var options = inference.Value;
+        if (!options.HasTeacher || options.Escalation is not { } escalation || escalation.Missing().Any())
+        {
+            return (null, null, null);
+        }
+
+        var path = Path.GetFullPath(options.TeacherModelPath!, environment.ContentRootPath);
+        using var teacher = classifier.Open(path);
+        var thresholds = escalation.ToThresholds();
+        return (path, teacher.Contract.ModelVersion,
+            new EscalationThresholdValues(thresholds.MinimumConfidence, thresholds.CancerBandLow, thresholds.CancerBandHigh));
+    }
 }
