@@ -1,3 +1,4 @@
+using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,7 +125,7 @@ public sealed class TrainingPipelineTests : IDisposable
     {
         await using var host = await RunningHost.StartAsync(
             [.. Tiny(), "--Training:Jobs:NewCasesThreshold", "2", "--Training:Jobs:StudentCron", "30 1 * * *"]);
-        using (var connection = host.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection())
+        using (var connection = host.Services.GetRequiredService<JobStorage>().GetConnection())
         {
             var recurring = connection.GetRecurringJobs().ToDictionary(job => job.Id);
             recurring[RedistillStudentJob.RecurringId].Cron.Should().Be("30 1 * * *");
@@ -156,6 +157,34 @@ public sealed class TrainingPipelineTests : IDisposable
         triggered!.TriggeredBy.Should().Be("new labelled cases");
         triggered.Status.Should().Be(TrainingRunStatus.Succeeded, triggered.FailureReason);
         (triggered.CorpusCaseCount - (await db.TrainingRuns.AsNoTracking().OrderBy(r => r.Id).FirstAsync()).CorpusCaseCount).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Deleting_the_job_cancels_the_run_between_batches()
+    {
+        await using var host = await RunningHost.StartAsync([.. Tiny(), "--Training:Pipeline:TeacherEpochs", "1000", "--Training:Pipeline:Patience", "1000"]);
+        await using var scope = host.Services.CreateAsyncScope();
+        var runs = scope.ServiceProvider.GetRequiredService<ManualTrainingRuns>();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        var jobId = runs.Enqueue(retrainTeacher: true, "test");
+        while (!(await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync())?.StepsJson.Contains("\"corpus\"") ?? true)
+        {
+            await Task.Delay(100);
+        }
+
+        scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Delete(jobId).Should().BeTrue();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        TrainingRunRecord run;
+        do
+        {
+            await Task.Delay(250);
+            run = await db.TrainingRuns.AsNoTracking().SingleAsync();
+        }
+        while (run.Status == TrainingRunStatus.Running && DateTime.UtcNow < deadline);
+
+        run.Status.Should().Be(TrainingRunStatus.Cancelled);
+        run.FailedStep.Should().Be("teacher");
+        (await db.ModelVersions.CountAsync()).Should().Be(0);
     }
 
     [Fact]
