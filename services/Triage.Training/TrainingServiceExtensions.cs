@@ -52,6 +52,7 @@ public static class TrainingServiceExtensions
         services.TryAddSingleton<ImagePreprocessor>();
         services.TryAddSingleton<ExecutionProviderSelector>();
         services.AddSingleton<ILabelledCaseSource, SeedFolderCaseSource>();
+        services.AddSingleton<ILabelledCaseSource, ReviewedCaseSource>();
         services.AddScoped<CorpusAssembler>();
         services.AddScoped<ModelRegistry>();
         services.AddScoped<TrainingRunRecorder>();

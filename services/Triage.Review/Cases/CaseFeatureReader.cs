@@ -28,10 +28,4 @@ public sealed class CaseFeatureReader(FhirResourceStore store)
 
         return features;
     }
-
-    /// <summary>Feature key to value, for the labelled case: true/false, a number or a category code.</summary>
-    public static string ToJson(ClinicalFeatureSet features) =>
-        System.Text.Json.JsonSerializer.Serialize(features.Known
-            .OrderBy(f => f.Key, StringComparer.Ordinal)
-            .ToDictionary(f => f.Key, f => (object?)f.Value.Boolean ?? (object?)f.Value.Number ?? f.Value.Category));
 }

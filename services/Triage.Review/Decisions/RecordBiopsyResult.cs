@@ -1,3 +1,4 @@
+using Triage.Domain.ClinicalFeatures;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,7 @@ public sealed class RecordBiopsyResult(TriageDbContext db, FhirResourceStore sto
             new ResourceReference($"Patient/{@case.PatientId}"), new ResourceReference($"Media/{@case.MediaId}"), reviewer, now);
         store.AddNew(observation, @case.PatientId);
         var label = await LabelledCases.StoreAsync(db, @case, new CaseLabel(biopsy, LabelSource.Biopsy, now), reviewer.UserName, observation.Id!,
-            CaseFeatureReader.ToJson(await features.ReadAsync(@case, cancellationToken)), cancellationToken);
+            ClinicalFeatureJson.ToJson(await features.ReadAsync(@case, cancellationToken)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (label.ObservationId == observation.Id)
         {

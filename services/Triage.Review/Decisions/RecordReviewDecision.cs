@@ -1,3 +1,4 @@
+using Triage.Domain.ClinicalFeatures;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -123,6 +124,6 @@ public sealed class RecordReviewDecision(
         }
 
         return await LabelledCases.StoreAsync(db, @case, label, reviewer.UserName, observationId,
-            CaseFeatureReader.ToJson(await features.ReadAsync(@case, cancellationToken)), cancellationToken);
+            ClinicalFeatureJson.ToJson(await features.ReadAsync(@case, cancellationToken)), cancellationToken);
     }
 }
