@@ -5,7 +5,8 @@ using Triage.Domain.Escalation;
 namespace Triage.Host.Commands;
 
 /// <summary><c>--min-confidence</c>, <c>--cancer-low</c> and <c>--cancer-high</c>: the
-/// <see cref="EscalationThresholds"/> of the cascade, all three required with <c>--teacher</c>.</summary>
+/// <see cref="EscalationThresholds"/> of the cascade, all three or none with <c>--teacher</c>; none means the
+/// released thresholds of <c>deploy/models/serving.json</c>.</summary>
 internal sealed class CascadeThresholdOptions
 {
     public Option<string> MinimumConfidence { get; } = new("--min-confidence")
@@ -40,13 +41,32 @@ internal sealed class CascadeThresholdOptions
         }
 
         var missing = options.Where(o => parse.GetValue(o) is null).Select(o => o.Name).ToList();
+        if (given.Count == 0 && ReleasedThresholds() is { } released)
+        {
+            return released;
+        }
+
         if (missing.Count > 0)
         {
             throw new EvaluationRefusedException(
-                $"--teacher needs the escalation thresholds --min-confidence, --cancer-low and --cancer-high; missing: {string.Join(", ", missing)}.");
+                $"--teacher needs the escalation thresholds --min-confidence, --cancer-low and --cancer-high (or {TriageHost.ReleasedModelsSettings} to take them from); missing: {string.Join(", ", missing)}.");
         }
 
         return new EscalationThresholds(Probability(parse, MinimumConfidence), Probability(parse, CancerLow), Probability(parse, CancerHigh));
+    }
+
+    /// <summary>The thresholds <c>serve</c> uses with the released pair (<see cref="TriageHost.ReleasedModelsSettings"/>,
+    /// from the working directory), or null when there is no such file.</summary>
+    private static EscalationThresholds? ReleasedThresholds()
+    {
+        if (!File.Exists(TriageHost.ReleasedModelsSettings))
+        {
+            return null;
+        }
+
+        var escalation = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(TriageHost.ReleasedModelsSettings)).Build()
+            .GetSection("Inference:Escalation").Get<Inference.Escalation.EscalationOptions>();
+        return escalation is null || escalation.Missing().Any() ? null : escalation.ToThresholds();
     }
 
     private static double Probability(ParseResult parse, Option<string> option)
