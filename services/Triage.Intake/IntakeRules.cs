@@ -20,9 +20,12 @@ internal static class IntakeRules
             case Media media:
                 RequirePatientSubject(media.Subject, $"{item.Expression}.subject");
                 break;
+            case Binary:
+                // A photo: checked by LesionPhotoCheck like one inside a Media.
+                break;
             default:
                 throw FhirErrors.BadRequest(
-                    $"{item.Resource.TypeName} cannot be created here; intake accepts Patient, Media and Observation.",
+                    $"{item.Resource.TypeName} cannot be created here; intake accepts Patient, Media, Observation and (a photo) Binary.",
                     item.Expression,
                     OperationOutcome.IssueType.NotSupported);
         }

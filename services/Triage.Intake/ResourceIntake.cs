@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Logging;
 using Triage.Data;
+using Triage.Data.Images;
 using Triage.Data.Outbox;
 using Triage.Fhir;
 using Triage.Intake.MediaIntake;
@@ -19,6 +20,7 @@ public sealed class ResourceIntake(
     ReferenceResolver references,
     LesionPhotoCheck photos,
     PhotoByReference photosByReference,
+    TimeProvider clock,
     CaseFeatureCollector featureCollector,
     AcceptMediaHandler acceptMedia,
     ConditionalCreate conditional,
@@ -52,11 +54,17 @@ public sealed class ResourceIntake(
             IntakeRules.Check(item);
         }
 
+        var newImages = AddBinaries(incoming);
         var checkedPhotos = new List<(Media Media, CheckedPhoto Photo)>();
         foreach (var item in incoming.Where(i => i.Resource is Media))
         {
             var media = (Media)item.Resource;
-            var storedImageId = await photosByReference.ResolveAsync(media, item.Expression, cancellationToken);
+            if (media.Content?.Url is { } url && assigned.TryGetValue(url, out var local))
+            {
+                media.Content.Url = local;
+            }
+
+            var storedImageId = await photosByReference.ResolveAsync(media, item.Expression, newImages, cancellationToken);
             checkedPhotos.Add((media, photos.Check(media, item.Expression) with { StoredImageId = storedImageId }));
         }
 
@@ -70,7 +78,7 @@ public sealed class ResourceIntake(
             logger.CaseOpened(@case.Id, features.Features.Known.Count);
         }
 
-        foreach (var item in incoming)
+        foreach (var item in incoming.Where(i => i.Resource is not Binary))
         {
             store.AddNew(item.Resource, IntakeRules.PatientIdOf(item.Resource));
             conditional.Register(item.Resource);
@@ -90,13 +98,32 @@ public sealed class ResourceIntake(
         return outcomes;
     }
 
+    /// <summary>Photos posted as Binary entries: checked and stored as images (not as FHIR resources), so that a Media
+    /// of the same request can name them by their <c>urn:uuid</c>.</summary>
+    private Dictionary<Guid, StoredImage> AddBinaries(IReadOnlyList<IncomingResource> incoming)
+    {
+        var images = new Dictionary<Guid, StoredImage>();
+        foreach (var item in incoming.Where(i => i.Resource is Binary))
+        {
+            var binary = (Binary)item.Resource;
+            var photo = photos.Check(binary, item.Expression);
+            var image = StoredPhotos.NewImage(Guid.Parse(binary.Id!), photo, StoredPhotos.Sha256Of(photo.Data), clock.GetUtcNow());
+            db.Images.Add(image);
+            images[image.Id] = image;
+            binary.Meta = new Meta { VersionId = "1", LastUpdated = image.ReceivedAt };
+        }
+
+        return images;
+    }
+
     private static Dictionary<string, string> AssignIds(IReadOnlyList<IncomingResource> incoming)
     {
         var assigned = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in incoming)
         {
             // On create the server chooses the id (FHIR R4 3.1.0.1.7); a client id is ignored.
-            item.Resource.Id = FhirResourceStore.NewId();
+            // A photo's id is its image id.
+            item.Resource.Id = item.Resource is Binary ? Guid.NewGuid().ToString() : FhirResourceStore.NewId();
             if (item.FullUrl is { Length: > 0 } fullUrl && !assigned.TryAdd(fullUrl, $"{item.Resource.TypeName}/{item.Resource.Id}"))
             {
                 throw FhirErrors.BadRequest($"fullUrl '{fullUrl}' appears more than once.", item.Expression, OperationOutcome.IssueType.Duplicate);

@@ -13,6 +13,23 @@ public sealed class LesionPhotoCheck(ImageDecoder decoder)
         return Check(photo.Data, photo.ContentType, $"{expression}.content.data", $"{expression}.content.contentType");
     }
 
+    /// <summary>A photo posted as a Binary resource: its data and declared content type, checked like a Media's.</summary>
+    public CheckedPhoto Check(Binary binary, string expression)
+    {
+        if (binary.Data is not { Length: > 0 } data)
+        {
+            throw FhirErrors.Unprocessable("Binary.data must hold the encoded photo.", $"{expression}.data", OperationOutcome.IssueType.Required);
+        }
+
+        if (binary.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not { } declared || !LesionPhotoReader.SupportedContentTypes.Contains(declared))
+        {
+            throw FhirErrors.Unprocessable(
+                $"Binary.contentType must be one of {string.Join(", ", LesionPhotoReader.SupportedContentTypes)}.", $"{expression}.contentType", OperationOutcome.IssueType.Value);
+        }
+
+        return Check(data, declared, $"{expression}.data", $"{expression}.contentType");
+    }
+
     /// <param name="dataExpression">Where the bytes are, for the issue when they do not decode.</param>
     /// <param name="contentTypeExpression">Where the declared content type is, for the issue when it is not the bytes' format.</param>
     public CheckedPhoto Check(byte[] data, string declaredContentType, string dataExpression, string contentTypeExpression)

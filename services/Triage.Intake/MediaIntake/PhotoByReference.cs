@@ -7,7 +7,8 @@ namespace Triage.Intake.MediaIntake;
 
 /// <summary>
 /// Fetches the photo a Media names by <c>content.url</c> into <c>content.data</c>, before it is checked like any
-/// inline photo: a Binary of this server (<c>Binary/id</c>; its stored image is reused, not copied), or an
+/// inline photo: a Binary of this server or of the same transaction (<c>Binary/id</c>; its image is reused, not
+/// copied), or an
 /// address on the allow-list (<see cref="PhotoSourceOptions"/>). Nothing else is ever requested.
 /// </summary>
 public sealed class PhotoByReference(IImageStore images, IHttpClientFactory httpClients, IOptions<PhotoSourceOptions> options, IOptions<IntakeOptions> intake)
@@ -16,7 +17,8 @@ public sealed class PhotoByReference(IImageStore images, IHttpClientFactory http
 
     /// <returns>The id of the stored image the Media names, or null when its bytes are new.</returns>
     /// <exception cref="FhirRequestException">422 when the address is not allowed, names nothing, or does not answer with a photo.</exception>
-    public async Task<Guid?> ResolveAsync(Media media, string expression, CancellationToken cancellationToken)
+    /// <param name="newImages">Photos of the same request (Binary entries of a transaction), not stored yet.</param>
+    public async Task<Guid?> ResolveAsync(Media media, string expression, IReadOnlyDictionary<Guid, StoredImage> newImages, CancellationToken cancellationToken)
     {
         if (media.Content is not { Data: null, Url: { Length: > 0 } url } content)
         {
@@ -26,7 +28,7 @@ public sealed class PhotoByReference(IImageStore images, IHttpClientFactory http
         var path = $"{expression}.content.url";
         if (BinaryId(url) is { } imageId)
         {
-            var image = await images.FindAsync(imageId, cancellationToken)
+            var image = newImages.GetValueOrDefault(imageId) ?? await images.FindAsync(imageId, cancellationToken)
                 ?? throw FhirErrors.Unprocessable($"{url} does not exist on this server.", path, OperationOutcome.IssueType.NotFound);
             Use(content, image.Content, image.ContentType);
             return image.Id;

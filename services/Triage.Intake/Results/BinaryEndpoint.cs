@@ -53,19 +53,7 @@ public static class BinaryEndpoint
             return photos.Check(await reader.ReadBytesAsync(request, cancellationToken), mediaType, "Binary", "Content-Type");
         }
 
-        var binary = (await reader.ReadAsync(request, cancellationToken)).Parse<Binary>();
-        if (binary.Data is not { Length: > 0 } data)
-        {
-            throw FhirErrors.Unprocessable("Binary.data must hold the encoded photo.", "Binary.data", OperationOutcome.IssueType.Required);
-        }
-
-        if (binary.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not { } declared || !LesionPhotoReader.SupportedContentTypes.Contains(declared))
-        {
-            throw FhirErrors.Unprocessable(
-                $"Binary.contentType must be one of {string.Join(", ", LesionPhotoReader.SupportedContentTypes)}.", "Binary.contentType", OperationOutcome.IssueType.Value);
-        }
-
-        return photos.Check(data, declared, "Binary.data", "Binary.contentType");
+        return photos.Check((await reader.ReadAsync(request, cancellationToken)).Parse<Binary>(), "Binary");
     }
 
     private static async Task<StoredImage?> FindAsync(string id, IImageStore images, CancellationToken cancellationToken) =>

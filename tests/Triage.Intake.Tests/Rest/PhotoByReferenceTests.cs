@@ -46,6 +46,53 @@ public sealed class PhotoByReferenceTests
     }
 
     [Fact]
+    public async Task A_transaction_may_carry_the_photo_as_a_Binary_entry_that_its_Media_names()
+    {
+        await using var server = await IntakeServer.StartAsync();
+        var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
+        bundle.Entry.Add(Entry("urn:uuid:0b6b2a3c-8c1e-4f8e-9a51-5d3c2f1e0a01", Resources.Patient()));
+        bundle.Entry.Add(Entry("urn:uuid:0b6b2a3c-8c1e-4f8e-9a51-5d3c2f1e0a02", Resources.PhotoBinary()));
+        bundle.Entry.Add(Entry("urn:uuid:0b6b2a3c-8c1e-4f8e-9a51-5d3c2f1e0a03", new Media
+        {
+            Status = EventStatus.Completed,
+            Subject = new ResourceReference("urn:uuid:0b6b2a3c-8c1e-4f8e-9a51-5d3c2f1e0a01"),
+            Content = new Attachment { ContentType = "image/png", Url = "urn:uuid:0b6b2a3c-8c1e-4f8e-9a51-5d3c2f1e0a02" },
+        }));
+
+        var response = await server.SendAsync(HttpMethod.Post, "/fhir", bundle);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var answer = await response.ReadResourceAsync<Bundle>();
+        var binaryLocation = answer.Entry[1].Response.Location;
+        binaryLocation.Should().StartWith("Binary/");
+        var binaryId = binaryLocation.Split('/')[1];
+        var media = await (await server.Client.GetAsync($"/fhir/{answer.Entry[2].Response.Location.Split("/_history")[0]}")).ReadResourceAsync<Media>();
+        media.Content.Url.Should().Be($"Binary/{binaryId}");
+        (await server.CountAsync("Images")).Should().Be(1);
+        (await server.QueryAsync("SELECT ImageId FROM Cases")).Single()[0].Should().BeEquivalentTo(binaryId);
+        (await server.QueryAsync("SELECT COUNT(*) FROM FhirResources WHERE ResourceType = 'Binary'")).Single()[0].Should().Be("0", "photos are images, not stored FHIR resources");
+    }
+
+    [Fact]
+    public async Task A_transaction_whose_Binary_entry_is_no_photo_creates_nothing()
+    {
+        await using var server = await IntakeServer.StartAsync();
+        var before = await server.SnapshotAsync();
+        var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
+        bundle.Entry.Add(Entry("urn:uuid:0b6b2a3c-8c1e-4f8e-9a51-5d3c2f1e0a11", Resources.Patient()));
+        bundle.Entry.Add(Entry("urn:uuid:0b6b2a3c-8c1e-4f8e-9a51-5d3c2f1e0a12", new Binary { ContentType = "image/png", Data = [1, 2, 3, 4] }));
+
+        await (await server.SendAsync(HttpMethod.Post, "/fhir", bundle)).ShouldBeRefusedAsync(422, server, before);
+    }
+
+    private static Bundle.EntryComponent Entry(string fullUrl, Resource resource) => new()
+    {
+        FullUrl = fullUrl,
+        Resource = resource,
+        Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.POST, Url = resource.TypeName },
+    };
+
+    [Fact]
     public async Task A_Media_on_the_allow_list_is_fetched_and_its_hash_checked()
     {
         await using var photos = await PhotoServer.StartAsync(Resources.RealPhoto);
