@@ -90,6 +90,11 @@ public sealed class ReviewBrowserTests : IAsyncLifetime
         await page.GotoAsync("/review");
         (await page.TextContentAsync("[data-count=done] strong")).Should().Be("1");
         (await page.Locator("#worklist tbody tr").CountAsync()).Should().Be(2);
+
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync("**/review/sign-in**");
+        await page.GotoAsync("/review");
+        page.Url.Should().Contain("/review/sign-in", "signed out");
         await context.CloseAsync();
     }
 
