@@ -47,6 +47,8 @@ public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixtu
         (label.Label, label.Source, label.By, label.SameImage).Should().Be(("MEL", "Dermatologist", "dr.ana", true));
         $"Observation/{label.Observation}".Should().Be(observationRef.Reference);
         label.Features.Should().Contain("\"age\":").And.Contain("\"region\":");
+        (await Review.CountAsync($"Outbox WHERE MessageType = 'Triage.Contracts.CaseLabelled' AND Payload LIKE '%\"caseId\":\"{caseId}\"%'"))
+            .Should().Be(1, "retraining hears of the labelled case through the outbox");
     }
 
     [Theory]
@@ -104,6 +106,7 @@ public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixtu
         var label = await Review.QuerySingleAsync($"SELECT Label, Source, LabelledBy, ObservationId FROM LabelledCases WHERE CaseId = '{Db(caseId)}'",
             r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
         (label.Item1, label.Item2, label.Item3).Should().Be(("MEL", "Biopsy", "dr.ben"));
+        (await Review.CountAsync($"Outbox WHERE MessageType = 'Triage.Contracts.CaseLabelled' AND Payload LIKE '%\"caseId\":\"{caseId}\"%'")).Should().Be(2, "labelled, then relabelled");
         var biopsy = await ReadAsync<Observation>($"Observation/{label.Item4}");
         biopsy.Code.Coding.Single().Code.Should().Be(ReviewTerminology.BiopsyDiagnosis);
 
