@@ -51,6 +51,23 @@ public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixtu
             .Should().Be(1, "retraining hears of the labelled case through the outbox");
     }
 
+    [Fact]
+    public async Task A_photo_that_cannot_be_assessed_completes_the_task_without_a_training_label()
+    {
+        var caseId = fixture.TakeCase();
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+
+        var response = await ana.DecideAsync(caseId, await ana.GetPageAsync($"/review/cases/{caseId}"), "not-assessable", note: "Out of focus.");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var taskId = await Review.QuerySingleAsync($"SELECT ReviewTaskId FROM Cases WHERE Id = '{Db(caseId)}' AND Status = 'Reviewed'", r => r.GetString(0));
+        var task = await ReadAsync<FhirTask>($"Task/{taskId}");
+        task.Status.Should().Be(FhirTask.TaskStatus.Completed);
+        var outcome = (CodeableConcept)task.Output.Single(o => o.Type.Coding[0].Code == ReviewTerminology.OutputDiagnosis).Value;
+        outcome.Coding.Single().Should().Match<Coding>(c => c.System == ReviewTerminology.ReviewOutcomeSystem && c.Code == ReviewTerminology.NotAssessable);
+        (await Review.CountAsync($"LabelledCases WHERE CaseId = '{Db(caseId)}'")).Should().Be(0, "no diagnosis to learn from");
+    }
+
     [Theory]
     [InlineData("XYZ", "", "Choose one of the six diagnoses")]
     [InlineData("", "", "Choose one of the six diagnoses")]
