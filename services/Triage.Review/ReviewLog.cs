@@ -26,6 +26,9 @@ internal static partial class ReviewLog
     [LoggerMessage(5021, LogLevel.Warning, "Failed sign-in for a development account")]
     public static partial void SignInFailed(this ILogger logger);
 
+    [LoggerMessage(5022, LogLevel.Warning, "Reviewers sign in with {Count} development accounts from configuration; use OpenIdConnect outside development")]
+    public static partial void DevelopmentSignInActive(this ILogger logger, int count);
+
     [LoggerMessage(5030, LogLevel.Warning, "Stored image {ImageId} could not be made a thumbnail")]
     public static partial void ThumbnailFailed(this ILogger logger, Guid imageId, Exception exception);
 }

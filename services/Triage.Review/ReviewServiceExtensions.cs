@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Triage.Imaging;
 using Triage.Intake.Storage;
@@ -65,6 +66,12 @@ public static class ReviewServiceExtensions
 
     public static WebApplication MapReview(this WebApplication app)
     {
+        var signIn = app.Services.GetRequiredService<IOptions<ReviewSignInOptions>>().Value;
+        if (signIn.Mode == SignInMode.Development)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReviewServiceExtensions)).DevelopmentSignInActive(signIn.DevelopmentAccounts.Count);
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -90,6 +90,42 @@ public sealed class ReviewBrowserTests : IAsyncLifetime
         await page.GotoAsync("/review");
         (await page.TextContentAsync("[data-count=done] strong")).Should().Be("1");
         (await page.Locator("#worklist tbody tr").CountAsync()).Should().Be(2);
+
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync("**/review/sign-in**");
+        await page.GotoAsync("/review");
+        page.Url.Should().Contain("/review/sign-in", "signed out");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_tablet_the_case_fits_the_screen_and_a_diagnosis_is_chosen_by_touch()
+    {
+        var caseId = (await _review.PostFlaggedCasesAsync(1)).Single();
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _review.Address.ToString(),
+            ViewportSize = new() { Width = 768, Height = 1024 },
+            HasTouch = true,
+            IsMobile = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/review/sign-in");
+        await page.FillAsync("#userName", "dr.ben");
+        await page.FillAsync("#password", ReviewHost.Password);
+        await page.TapAsync("#sign-in");
+        await page.WaitForSelectorAsync("#worklist");
+
+        await page.GotoAsync($"/review/cases/{caseId}");
+        await WaitForImagesAsync(page, "#photo");
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+            .Should().BeTrue("nothing is wider than a tablet held upright");
+        var choice = page.Locator("input[name=diagnosis][value=SEK]").Locator("xpath=..");
+        (await choice.BoundingBoxAsync())!.Height.Should().BeGreaterThanOrEqualTo(44, "touch targets of at least 44 px");
+        await choice.TapAsync();
+        await page.TapAsync("#record");
+        await page.WaitForSelectorAsync("#recorded");
+        (await page.TextContentAsync("#label")).Should().Contain("SEK").And.Contain("dr.ben");
         await context.CloseAsync();
     }
 

@@ -47,6 +47,25 @@ public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixtu
         (label.Label, label.Source, label.By, label.SameImage).Should().Be(("MEL", "Dermatologist", "dr.ana", true));
         $"Observation/{label.Observation}".Should().Be(observationRef.Reference);
         label.Features.Should().Contain("\"age\":").And.Contain("\"region\":");
+        (await Review.CountAsync($"Outbox WHERE MessageType = 'Triage.Contracts.CaseLabelled' AND Payload LIKE '%\"caseId\":\"{caseId}\"%'"))
+            .Should().Be(1, "retraining hears of the labelled case through the outbox");
+    }
+
+    [Fact]
+    public async Task A_photo_that_cannot_be_assessed_completes_the_task_without_a_training_label()
+    {
+        var caseId = fixture.TakeCase();
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+
+        var response = await ana.DecideAsync(caseId, await ana.GetPageAsync($"/review/cases/{caseId}"), "not-assessable", note: "Out of focus.");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var taskId = await Review.QuerySingleAsync($"SELECT ReviewTaskId FROM Cases WHERE Id = '{Db(caseId)}' AND Status = 'Reviewed'", r => r.GetString(0));
+        var task = await ReadAsync<FhirTask>($"Task/{taskId}");
+        task.Status.Should().Be(FhirTask.TaskStatus.Completed);
+        var outcome = (CodeableConcept)task.Output.Single(o => o.Type.Coding[0].Code == ReviewTerminology.OutputDiagnosis).Value;
+        outcome.Coding.Single().Should().Match<Coding>(c => c.System == ReviewTerminology.ReviewOutcomeSystem && c.Code == ReviewTerminology.NotAssessable);
+        (await Review.CountAsync($"LabelledCases WHERE CaseId = '{Db(caseId)}'")).Should().Be(0, "no diagnosis to learn from");
     }
 
     [Theory]
@@ -104,6 +123,7 @@ public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixtu
         var label = await Review.QuerySingleAsync($"SELECT Label, Source, LabelledBy, ObservationId FROM LabelledCases WHERE CaseId = '{Db(caseId)}'",
             r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
         (label.Item1, label.Item2, label.Item3).Should().Be(("MEL", "Biopsy", "dr.ben"));
+        (await Review.CountAsync($"Outbox WHERE MessageType = 'Triage.Contracts.CaseLabelled' AND Payload LIKE '%\"caseId\":\"{caseId}\"%'")).Should().Be(2, "labelled, then relabelled");
         var biopsy = await ReadAsync<Observation>($"Observation/{label.Item4}");
         biopsy.Code.Coding.Single().Code.Should().Be(ReviewTerminology.BiopsyDiagnosis);
 
@@ -129,20 +149,35 @@ public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_worklist_lists_the_flagged_cases_with_counts_and_light_thumbnails()
+    public async Task The_worklist_pages_through_every_flagged_case_with_counts_and_light_thumbnails()
     {
         using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
-        var open = await Review.CountAsync("Cases WHERE Status = 'FlaggedForReview'");
+        var flagged = await Review.CountAsync("Cases WHERE Status IN ('FlaggedForReview', 'Reviewed')");
 
-        var worklist = await ana.GetPageAsync("/review?status=All");
+        var first = await ana.GetPageAsync("/review?status=All");
+        var rows = await AllRowsAsync(ana, "/review?status=All");
 
-        worklist.Should().Contain($"data-count=\"done\"><strong>{await Review.CountAsync("Cases WHERE Status = 'Reviewed'")}</strong>");
-        var rows = System.Text.RegularExpressions.Regex.Matches(worklist, "<tr data-case=\"([0-9a-f-]+)\"").Select(m => m.Groups[1].Value).ToList();
-        rows.Should().HaveCount((int)(open + await Review.CountAsync("Cases WHERE Status = 'Reviewed'")));
-        var imageId = System.Text.RegularExpressions.Regex.Match(worklist, "/review/images/([0-9a-f-]+)/thumbnail").Groups[1].Value;
+        first.Should().Contain($"data-count=\"done\"><strong>{await Review.CountAsync("Cases WHERE Status = 'Reviewed'")}</strong>");
+        RowsIn(first).Should().HaveCount(3, "three rows a page");
+        rows.Should().HaveCount((int)flagged).And.OnlyHaveUniqueItems();
+        var imageId = System.Text.RegularExpressions.Regex.Match(first, "/review/images/([0-9a-f-]+)/thumbnail").Groups[1].Value;
         var thumbnail = await ana.GetAsync($"/review/images/{imageId}/thumbnail");
         thumbnail.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
         (await thumbnail.Content.ReadAsByteArrayAsync()).Length.Should().BeLessThan(30_000);
+    }
+
+    [Fact]
+    public async Task The_worklist_filters_by_status_suggested_diagnosis_and_age()
+    {
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        var suggestions = await Review.QueryAsync(
+            "SELECT c.Id, r.SuggestedDiagnosis, c.Status FROM Cases c JOIN CaseResults r ON r.CaseId = c.Id", r => (Id: r.GetGuid(0), Suggested: r.GetString(1), Status: r.GetString(2)));
+        var suggested = suggestions[0].Suggested;
+
+        (await AllRowsAsync(ana, $"/review?status=All&suggested={suggested}")).Should().BeEquivalentTo(suggestions.Where(s => s.Suggested == suggested).Select(s => s.Id));
+        (await AllRowsAsync(ana, "/review?status=Done")).Should().BeEquivalentTo(suggestions.Where(s => s.Status == "Reviewed").Select(s => s.Id));
+        (await AllRowsAsync(ana, "/review?status=All&age=Today")).Should().HaveCount(suggestions.Count, "every case was flagged minutes ago");
+        (await AllRowsAsync(ana, "/review?status=All&age=OlderThanAWeek")).Should().BeEmpty();
     }
 
     [Fact]
@@ -154,11 +189,29 @@ public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixtu
             r => (Id: r.GetGuid(0), Urgency: new ReviewUrgency(r.GetDouble(1), r.GetString(2).Length > 0, new DateTimeOffset(r.GetInt64(3), TimeSpan.Zero))));
         waiting.Should().HaveCountGreaterThanOrEqualTo(3, "the other tests decide at most four of the seven cases");
 
-        var worklist = await ana.GetPageAsync("/review");
+        var rows = await AllRowsAsync(ana, "/review");
 
-        var rows = System.Text.RegularExpressions.Regex.Matches(worklist, "<tr data-case=\"([0-9a-f-]+)\"").Select(m => Guid.Parse(m.Groups[1].Value));
         rows.Should().Equal(waiting.OrderBy(w => w.Urgency, ReviewUrgencyOrder.MostUrgentFirst).ThenBy(w => w.Id).Select(w => w.Id));
     }
+
+    /// <summary>The case ids of every row of a worklist query, following the pages' "Next" links.</summary>
+    private static async Task<List<Guid>> AllRowsAsync(ReviewerClient reviewer, string query)
+    {
+        var rows = new List<Guid>();
+        for (string? next = query; next is not null;)
+        {
+            rows.Count.Should().BeLessThan(100, "the pages must end");
+            var page = await reviewer.GetPageAsync(next);
+            rows.AddRange(RowsIn(page));
+            var link = System.Text.RegularExpressions.Regex.Match(page, "<a href=\"([^\"]+)\" rel=\"next\">");
+            next = link.Success ? System.Net.WebUtility.HtmlDecode(link.Groups[1].Value) : null;
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<Guid> RowsIn(string page) =>
+        System.Text.RegularExpressions.Regex.Matches(page, "<tr data-case=\"([0-9a-f-]+)\"").Select(m => Guid.Parse(m.Groups[1].Value));
 
     private async Task<T> ReadAsync<T>(string reference)
         where T : Resource

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Triage.Contracts;
 using Triage.Data;
+using Triage.Data.Outbox;
 using Triage.Data.Cases;
 using Triage.Data.Labels;
 using Triage.Domain.Diagnoses;
@@ -10,7 +12,10 @@ namespace Triage.Review.Decisions;
 /// <summary>Adds or updates the one labelled case of a case, as <see cref="LabelPrecedence"/> decides.</summary>
 public static class LabelledCases
 {
-    /// <summary>The row as it stands after <paramref name="incoming"/> (added or changed in the unit of work), unchanged when the standing label wins.</summary>
+    /// <summary>
+    /// The row as it stands after <paramref name="incoming"/> (added or changed in the unit of work, with a
+    /// <see cref="CaseLabelled"/> in the outbox), unchanged when the standing label wins.
+    /// </summary>
     public static async Task<LabelledCase> StoreAsync(
         TriageDbContext db, TriageCase @case, CaseLabel incoming, string labelledBy, string observationId, string featuresJson, CancellationToken cancellationToken)
     {
@@ -44,6 +49,7 @@ public static class LabelledCases
         row.LabelledBy = labelledBy;
         row.LabelledAt = incoming.At;
         row.ObservationId = observationId;
+        db.AddToOutbox(new CaseLabelled(row.CaseId, row.Id, row.ImageId, row.Label, row.Source.ToString(), row.LabelledBy, row.LabelledAt), incoming.At);
         return row;
     }
 }

@@ -9,7 +9,7 @@ namespace Triage.Review.Decisions;
 /// <summary>Opening a case claims it for the reviewer for <see cref="ReviewUiOptions.ClaimDuration"/>, so that others see it is in review.</summary>
 public sealed class ReviewClaims(TriageDbContext db, IOptions<ReviewUiOptions> options, TimeProvider clock, ILogger<ReviewClaims> logger)
 {
-    /// <summary>The case's revision after the attempt; the claim stands when the case's claimant is the reviewer.</summary>
+    /// <summary>Claims the case unless another reviewer holds it or it is not waiting; losing a simultaneous claim is not an error.</summary>
     public async Task TryClaimAsync(Guid caseId, Reviewer reviewer, CancellationToken cancellationToken)
     {
         var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);

@@ -16,7 +16,7 @@ public sealed class WorklistModel(WorklistQuery query, TimeProvider clock) : Pag
     [BindProperty(SupportsGet = true)]
     public CaseAge Age { get; set; } = CaseAge.Any;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public WorklistPage? Result { get; private set; }
@@ -31,7 +31,7 @@ public sealed class WorklistModel(WorklistQuery query, TimeProvider clock) : Pag
     }
 
     public string PageLink(int page) =>
-        $"/review?status={Status}&suggested={Uri.EscapeDataString(Suggested ?? "")}&age={Age}&page={page}";
+        $"/review?status={Status}&suggested={Uri.EscapeDataString(Suggested ?? "")}&age={Age}&pageNumber={page}";
 
     public static string Waited(WorklistEntry entry, DateTimeOffset now)
     {
