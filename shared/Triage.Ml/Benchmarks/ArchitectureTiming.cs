@@ -7,7 +7,7 @@ namespace Triage.Ml.Benchmarks;
 
 /// <summary>
 /// Parameters, half-precision size, one training step (batch 8, 224 px) and one inference (batch 1) of the
-/// student and every teacher variant, as a Markdown table for docs/ml.md. The machine is shared, so each
+/// student and every teacher trunk (ConvNeXt sizes and ResNet18), as a Markdown table for docs/ml.md. The machine is shared, so each
 /// figure is the fastest of a few runs after a warm-up: the closest to what the code itself costs.
 /// </summary>
 public static class ArchitectureTiming
@@ -28,6 +28,11 @@ public static class ArchitectureTiming
         foreach (var variant in ConvNeXtVariant.All)
         {
             Measure(output, $"ConvNeXt-{variant.Name} + CBAM teacher", new TeacherNetwork(new TeacherNetworkOptions(variant)));
+        }
+
+        foreach (var variant in ResNetVariant.All)
+        {
+            Measure(output, $"ResNet ({variant.Name}) + CBAM teacher", new TeacherNetwork(new TeacherNetworkOptions(variant)));
         }
     }
 
