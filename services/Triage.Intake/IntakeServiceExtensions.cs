@@ -13,6 +13,7 @@ using Triage.Intake.Results;
 using Triage.Intake.Review;
 using Triage.Intake.Search;
 using Triage.Intake.Storage;
+using Triage.Intake.Subscriptions;
 using Triage.Intake.Versions;
 
 namespace Triage.Intake;
@@ -48,6 +49,12 @@ public static class IntakeServiceExtensions
         services.AddScoped<ModelDevices>();
         services.AddScoped<ResourceSearcher>();
         services.AddScoped<ResultWriteBack>();
+        services.AddOptions<SubscriptionOptions>().Bind(builder.Configuration.GetSection(SubscriptionOptions.Section));
+        services.AddScoped<SubscriptionEvents>();
+        // A redirect could lead anywhere, so none is followed; the dispatcher sets its own timeout per POST.
+        services.AddHttpClient(SubscriptionDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHostedService<SubscriptionDispatcher>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Triage.Data.Labels;
 using Triage.Data.Outbox;
 using Triage.Data.Resources;
 using Triage.Data.Results;
+using Triage.Data.Subscriptions;
 
 namespace Triage.Data;
 
@@ -25,6 +26,10 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<CaseResult> CaseResults => Set<CaseResult>();
 
     public DbSet<LabelledCase> LabelledCases => Set<LabelledCase>();
+
+    public DbSet<SubscriptionRoute> Subscriptions => Set<SubscriptionRoute>();
+
+    public DbSet<SubscriptionNotification> SubscriptionNotifications => Set<SubscriptionNotification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Triage.Intake.Results;
 using Triage.Intake.Search;
+using Triage.Intake.Subscriptions;
 using Triage.Intake.Versions;
 using Interaction = Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction;
 
@@ -31,7 +32,14 @@ public static class FhirRestApi
         Searchable(Stored<Device>(create: false, update: false)),
         Searchable(Stored<Provenance>(create: false, update: false)),
         Searchable(Stored<Hl7.Fhir.Model.Task>(create: false, update: false)),
+        Searchable(WithCreate(Stored<Subscription>(create: false, update: false), SubscriptionEndpoint.CreateAsync)),
     ];
+
+    /// <summary>A create with its own handler: a Subscription is checked and activated, not stored as sent.</summary>
+    private static RestResource WithCreate(RestResource resource, Delegate handler) => resource with
+    {
+        Interactions = [.. resource.Interactions, new(Interaction.Create, handler)],
+    };
 
     private static RestResource Searchable(RestResource resource) => resource with
     {

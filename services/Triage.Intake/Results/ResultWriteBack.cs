@@ -6,6 +6,7 @@ using Triage.Domain.Diagnoses;
 using Triage.Domain.Review;
 using Triage.Intake.Review;
 using Triage.Intake.Storage;
+using Triage.Intake.Subscriptions;
 using FhirTask = Hl7.Fhir.Model.Task;
 
 namespace Triage.Intake.Results;
@@ -15,9 +16,11 @@ public sealed record WrittenResult(RiskAssessment RiskAssessment, Provenance Pro
 
 /// <summary>
 /// Adds a model's answer for a case to the unit of work as FHIR: the Devices of the models that ran, the RiskAssessment,
-/// its Provenance, and a review Task when <see cref="ReviewFlagPolicy"/> flags the case. The caller saves them together.
+/// its Provenance, a review Task when <see cref="ReviewFlagPolicy"/> flags the case, and the notifications of the subscriptions to
+/// results. The caller saves them together.
 /// </summary>
-public sealed class ResultWriteBack(FhirResourceStore store, ModelDevices devices, IOptions<ReviewOptions> options, TimeProvider clock)
+public sealed class ResultWriteBack(
+    FhirResourceStore store, ModelDevices devices, SubscriptionEvents subscriptions, IOptions<ReviewOptions> options, TimeProvider clock)
 {
     /// <exception cref="ArgumentException">The answer is malformed (probabilities, deciding model, escalation reasons).</exception>
     public async Task<WrittenResult> AddAsync(TriageCase @case, ClassificationCompleted result, CancellationToken cancellationToken)
@@ -47,6 +50,7 @@ public sealed class ResultWriteBack(FhirResourceStore store, ModelDevices device
             store.AddNew(task, @case.PatientId);
         }
 
+        await subscriptions.AddAsync(SubscriptionTopics.ResultAvailable, $"RiskAssessment/{riskAssessment.Id}", @case.PatientId, cancellationToken);
         return new WrittenResult(riskAssessment, provenance, reasons, task);
     }
 

@@ -39,6 +39,11 @@ public static class SearchCatalogue
             Reference("agent", $"{Spec}Provenance-agent", "Who took part: Type/id, e.g. Device/{id}."),
             Patient("patient", $"{Spec}Provenance-patient"),
         ],
+        ["Subscription"] =
+        [
+            new("status", SearchParamType.Token, $"{Spec}Subscription-status",
+                "A subscription-status code: active, or error once delivery gave up; several separated by commas.", SearchKind.Token),
+        ],
         ["Device"] = [new("identifier", SearchParamType.Token, $"{Spec}Device-identifier", "system|value, value, or system|.", SearchKind.Identifier)],
     };
 

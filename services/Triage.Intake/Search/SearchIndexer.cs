@@ -10,6 +10,7 @@ namespace Triage.Intake.Search;
 public static class SearchIndexer
 {
     private const string TaskStatusSystem = "http://hl7.org/fhir/task-status";
+    private const string SubscriptionStatusSystem = "http://hl7.org/fhir/subscription-status";
 
     public static IEnumerable<SearchIndexEntry> EntriesOf(Resource resource)
     {
@@ -26,6 +27,8 @@ public static class SearchIndexer
                 .. provenance.Target.Select(t => Reference(provenance, "target", t)),
                 .. provenance.Agent.Select(a => Reference(provenance, "agent", a.Who)),
             ],
+            Subscription subscription =>
+                [subscription.Status is { } status ? Entry(subscription, "status", SubscriptionStatusSystem, status.GetLiteral()) : null],
             Media media => [Date(media, "created", media.Created)],
             _ => [],
         };

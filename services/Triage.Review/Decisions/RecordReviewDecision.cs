@@ -10,6 +10,7 @@ using Triage.Domain.Labels;
 using Triage.Fhir.Review;
 using Triage.Fhir.Serialization;
 using Triage.Intake.Storage;
+using Triage.Intake.Subscriptions;
 using Triage.Review.Cases;
 using FhirTask = Hl7.Fhir.Model.Task;
 
@@ -27,6 +28,7 @@ public sealed record RecordedDecision(string TaskId, string ObservationId, Label
 public sealed class RecordReviewDecision(
     TriageDbContext db,
     FhirResourceStore store,
+    SubscriptionEvents subscriptions,
     CaseFeatureReader features,
     TimeProvider clock,
     ILogger<RecordReviewDecision> logger)
@@ -57,6 +59,7 @@ public sealed class RecordReviewDecision(
         }
 
         await store.AddVersionAsync(taskRecord, task, @case.PatientId, cancellationToken);
+        await subscriptions.AddAsync(SubscriptionTopics.ReviewCompleted, $"Task/{task.Id}", @case.PatientId, cancellationToken);
         @case.CompleteReview(reviewer.UserName, now);
         var label = await AddLabelAsync(@case, decision, reviewer, observation.Id!, now, cancellationToken);
 

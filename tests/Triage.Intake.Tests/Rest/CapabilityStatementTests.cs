@@ -114,6 +114,7 @@ public sealed class CapabilityStatementTests
         "Observation" => Resources.Age(patientId, 50),
         "Media" => Resources.Photo(patientId),
         "Binary" => Resources.PhotoBinary(),
+        "Subscription" => Subscriptions.RestHook("https://ehr.example.org/notify"),
         _ => (Resource)Activator.CreateInstance(ModelInfo.GetTypeForFhirType(type)!)!,
     };
 
@@ -154,6 +155,7 @@ public sealed class CapabilityStatementTests
             ["Device"] = riskAssessment.Performer.Reference.Split('/')[1],
             ["Provenance"] = await IdOfAsync(server, "Provenance"),
             ["Task"] = await IdOfAsync(server, "Task"),
+            ["Subscription"] = (await server.CreateAsync(Subscriptions.RestHook("https://ehr.example.org/notify"))).Id!,
         };
     }
 }
