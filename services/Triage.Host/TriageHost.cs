@@ -6,6 +6,7 @@ using Triage.Inference;
 using Triage.Intake;
 using Triage.Review;
 using Triage.Training;
+using Triage.Training.Promotion;
 
 namespace Triage.Host;
 
@@ -28,6 +29,19 @@ public static class TriageHost
         {
             FileProvider = new PhysicalFileProvider(builder.Environment.ContentRootPath),
             Path = ReleasedModelsSettings,
+            Optional = true,
+        });
+
+        // The champion training last announced, above the released pair: a restart serves what was promoted.
+        var champion = Path.GetFullPath(
+            builder.Configuration[$"{ChampionSettingsOptions.Section}:{nameof(ChampionSettingsOptions.ChampionSettingsPath)}"]
+                ?? new ChampionSettingsOptions().ChampionSettingsPath,
+            builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(champion)!);
+        builder.Configuration.Sources.Insert(1, new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(Path.GetDirectoryName(champion)!),
+            Path = Path.GetFileName(champion),
             Optional = true,
         });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))

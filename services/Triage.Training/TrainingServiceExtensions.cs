@@ -62,6 +62,8 @@ public static class TrainingServiceExtensions
         services.AddScoped<FrozenSetEvaluation>();
         services.AddScoped<ServingChampion>();
         services.AddScoped<ChampionAnnouncer>();
+        services.AddOptions<ChampionSettingsOptions>().Bind(configuration.GetSection(ChampionSettingsOptions.Section));
+        services.AddSingleton<ChampionSettingsFile>();
         services.AddScoped<ChampionRollback>();
         services.AddScoped<PromotionStep>();
         services.AddScoped<TrainingPipeline>();

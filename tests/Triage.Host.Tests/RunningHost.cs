@@ -44,10 +44,15 @@ public sealed class RunningHost : IAsyncDisposable
         [
             "--urls", "http://127.0.0.1:0",
             "--ConnectionStrings:Triage", $"Data Source={Path.Combine(folder, "triage.db")}",
-            "--Inference:ModelPath", ModelPath,
+            "--Training:ChampionSettingsPath", Path.Combine(folder, "serving-champion.json"),
             "--Logging:LogLevel:Default", "Warning",
             .. settings,
         ];
+        if (!settings.Contains("--Inference:ModelPath") && !File.Exists(Path.Combine(folder, "serving-champion.json")))
+        {
+            args = [.. args, "--Inference:ModelPath", ModelPath];
+        }
+
         var app = TriageHost.Build(args);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

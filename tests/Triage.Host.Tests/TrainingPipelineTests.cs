@@ -67,10 +67,11 @@ public sealed class TrainingPipelineTests : IDisposable
 
         // Run 2, same database, gates that any working model passes: distilled from the registered teacher, promoted, swapped
         // in; the deployment's serving teacher (here the baseline file) stays behind the promoted student.
-        await using var lenient = await RunningHost.StartInAsync(_folder, Tiny(
+        string[] lenientSettings = Tiny(
             "--Training:Gates:MaximumCalibrationError", "1", "--Training:Gates:WeightedF1Tolerance", "1", "--Training:Gates:CancerSensitivityTolerance", "1",
             "--Inference:TeacherModelPath", RunningHost.ModelPath, "--Inference:Escalation:MinimumConfidence", "0.5",
-            "--Inference:Escalation:CancerBandLow", "0.4", "--Inference:Escalation:CancerBandHigh", "0.6"));
+            "--Inference:Escalation:CancerBandLow", "0.4", "--Inference:Escalation:CancerBandHigh", "0.6");
+        var lenient = await RunningHost.StartInAsync(_folder, lenientSettings);
         var second = await TrainAsync(lenient, retrainTeacher: false);
         second.Status.Should().Be(TrainingRunStatus.Succeeded, second.FailureReason);
         second.Outcome.Should().Be("promoted");
@@ -92,14 +93,21 @@ public sealed class TrainingPipelineTests : IDisposable
             (await db.AliasMoves.SingleAsync(m => m.Alias == ModelAlias.Challenger)).Reason.Should().Contain("calibration");
         }
 
+        // A restart serves the champion training announced, with the deployment's teacher, not the model first configured.
+        File.Exists(Path.Combine(_folder, "serving-champion.json")).Should().BeTrue();
+        await lenient.StopKeepingFilesAsync();
+        await using var restarted = await RunningHost.StartInAsync(_folder, lenientSettings);
+        (await ReadinessAsync(restarted)).Should().Contain("\"modelVersion\":\"student-r2\"").And.Contain("\"generation\":1")
+            .And.Contain("\"teacherModelName\":\"baseline\"");
+
         // Rollback: the champion moves back to the baseline and the running host swaps again.
-        await using (var scope = lenient.Services.CreateAsyncScope())
+        await using (var scope = restarted.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ChampionRollback>().RollbackAsync("1.0.0", "test", "rollback drill", CancellationToken.None);
         }
 
-        (await WaitForReadinessAsync(lenient, "1.0.0")).Should().Contain("\"generation\":3");
-        (await AliasesAsync(lenient))[ModelAlias.Champion].Should().Be("1.0.0");
+        (await WaitForReadinessAsync(restarted, "1.0.0")).Should().Contain("\"generation\":2");
+        (await AliasesAsync(restarted))[ModelAlias.Champion].Should().Be("1.0.0");
     }
 
     [Fact]

@@ -14,14 +14,16 @@ namespace Triage.Training.Promotion;
 /// with <c>Inference:Escalation</c>) stays in the promotion, so a new student never silently ends the cascade.
 /// </summary>
 public sealed class ChampionAnnouncer(
-    IPublishEndpoint publish, OnnxCaseClassifier classifier, IOptions<InferenceOptions> inference, IHostEnvironment environment, TimeProvider clock)
+    IPublishEndpoint publish, OnnxCaseClassifier classifier, ChampionSettingsFile settingsFile, IOptions<InferenceOptions> inference,
+    IHostEnvironment environment, TimeProvider clock)
 {
-    public Task AnnounceAsync(ModelVersion champion, string promotedBy, string reason, CancellationToken cancellationToken)
+    /// <summary>Announces the champion on the bus, then writes it to <see cref="ChampionSettingsFile"/> for the next start.</summary>
+    public async Task AnnounceAsync(ModelVersion champion, string promotedBy, string reason, CancellationToken cancellationToken)
     {
         var (teacherPath, teacherVersion, thresholds) = ServingTeacher();
-        return publish.Publish(
-            new ModelPromoted(champion.ArtefactPath, champion.Version, teacherPath, teacherVersion, thresholds, promotedBy, reason, clock.GetUtcNow()),
-            cancellationToken);
+        var promotion = new ModelPromoted(champion.ArtefactPath, champion.Version, teacherPath, teacherVersion, thresholds, promotedBy, reason, clock.GetUtcNow());
+        await publish.Publish(promotion, cancellationToken);
+        await settingsFile.WriteAsync(promotion, cancellationToken);
     }
 
     private (string? Path, string? Version, EscalationThresholdValues? Thresholds) ServingTeacher()
