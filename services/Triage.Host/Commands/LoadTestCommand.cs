@@ -44,13 +44,7 @@ internal static class LoadTestCommand
                 Math.Max(1, parse.GetValue(cases)), Math.Max(1, parse.GetValue(concurrency)), parse.GetRequiredValue(maxBatchSizes));
             var output = parse.InvocationConfiguration.Output;
             var result = await new LoadTest(settings, output).RunAsync(PadUfes20Reader.Read(folder), cancellationToken);
-            var table = result.Markdown();
-            await output.WriteLineAsync();
-            await output.WriteAsync(table);
-            if (parse.GetValue(tableFile) is { } file)
-            {
-                await File.WriteAllTextAsync(file.FullName, table, cancellationToken);
-            }
+            await MarkdownTable.WriteAsync(output, result.Markdown(), parse.GetValue(tableFile), cancellationToken);
 
             return 0;
         });

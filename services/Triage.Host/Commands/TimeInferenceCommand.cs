@@ -52,13 +52,7 @@ internal static class TimeInferenceCommand
             var benchmark = new InferenceBenchmark(new InferenceTimer(warmUpRounds: 3, Math.Max(1, parse.GetValue(calls))), selector, output);
             var results = benchmark.Run(networks, parse.GetRequiredValue(providers).Distinct().ToList(), parse.GetRequiredValue(batches), parse.GetValue(torchSharp));
 
-            var table = InferenceBenchmarkReport.Markdown(results);
-            await output.WriteLineAsync();
-            await output.WriteAsync(table);
-            if (parse.GetValue(tableFile) is { } file)
-            {
-                await File.WriteAllTextAsync(file.FullName, table, cancellationToken);
-            }
+            await MarkdownTable.WriteAsync(output, InferenceBenchmarkReport.Markdown(results), parse.GetValue(tableFile), cancellationToken);
 
             return 0;
         });
