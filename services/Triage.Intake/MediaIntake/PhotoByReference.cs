@@ -53,7 +53,10 @@ public sealed class PhotoByReference(IImageStore images, IHttpClientFactory http
         Uri.TryCreate(url, UriKind.Absolute, out var address)
         && address.Scheme is "https" or "http"
         && string.IsNullOrEmpty(address.UserInfo)
-        && options.Value.AllowedBaseUrls.Any(allowed => address.AbsoluteUri.StartsWith(allowed, StringComparison.OrdinalIgnoreCase));
+        && options.Value.AllowedBaseUrls.Any(allowed => address.AbsoluteUri.StartsWith(AsFolder(allowed), StringComparison.OrdinalIgnoreCase));
+
+    // "https://images.example" must not admit "https://images.example.other.org/".
+    private static string AsFolder(string baseUrl) => baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/";
 
     private async Task<(byte[] Data, string? ContentType)> FetchAsync(string url, string path, CancellationToken cancellationToken)
     {

@@ -118,13 +118,17 @@ public sealed class PhotoByReferenceTests
         await using var photos = await PhotoServer.StartAsync(Resources.RealPhoto);
         await using var server = await IntakeServer.StartAsync(new Dictionary<string, string?>
         {
-            ["Intake:PhotoSources:AllowedBaseUrls:0"] = photos.BaseUrl + "lesions/",
+            ["Intake:PhotoSources:AllowedBaseUrls:0"] = photos.BaseUrl + "lesions",
         });
         var patient = await server.CreateAsync(Resources.Patient());
         var before = await server.SnapshotAsync();
 
         var elsewhere = await server.SendAsync(HttpMethod.Post, "/fhir/Media", Resources.PhotoAt(patient.Id, photos.BaseUrl + "private/secrets.png"));
         var outcome = await elsewhere.ShouldBeRefusedAsync(422, server, before);
+        var climbingOut = await server.SendAsync(HttpMethod.Post, "/fhir/Media", Resources.PhotoAt(patient.Id, photos.BaseUrl + "lesions/../private/secrets.png"));
+        await climbingOut.ShouldBeRefusedAsync(422, server, before);
+        var longerName = await server.SendAsync(HttpMethod.Post, "/fhir/Media", Resources.PhotoAt(patient.Id, photos.BaseUrl + "lesions-archive/1.png"));
+        await longerName.ShouldBeRefusedAsync(422, server, before);
 
         outcome.Issue.Should().Contain(i => i.Code == OperationOutcome.IssueType.Security && i.Diagnostics.Contains("allow-list"));
         photos.Requests.Should().Be(0);
