@@ -104,12 +104,12 @@ public sealed class DynamicBatchingScheduler : IClassificationScheduler, IAsyncD
         var started = _time.GetTimestamp();
         try
         {
-            var probabilities = model.Classify([.. inputs.Select(p => p.Input)]);
+            var outputs = model.ClassifyWithAttention([.. inputs.Select(p => p.Input)]);
             var milliseconds = _time.GetElapsedTime(started).TotalMilliseconds;
             _logger.BatchClassified(inputs.Count, model.Contract.ModelName, milliseconds);
             for (var i = 0; i < inputs.Count; i++)
             {
-                inputs[i].Result.TrySetResult(new ScheduledRun(probabilities[i], milliseconds, inputs.Count));
+                inputs[i].Result.TrySetResult(new ScheduledRun(outputs[i].Probabilities, milliseconds, inputs.Count, outputs[i].Attention));
             }
         }
         catch (Exception exception)

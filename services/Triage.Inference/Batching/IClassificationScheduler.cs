@@ -11,4 +11,5 @@ public interface IClassificationScheduler
 
 /// <param name="Milliseconds">How long the model ran on the batch this input was part of.</param>
 /// <param name="BatchSize">How many inputs that run held.</param>
-public sealed record ScheduledRun(float[] Probabilities, double Milliseconds, int BatchSize);
+/// <param name="Attention">The input's attention map, when the model exports one.</param>
+public sealed record ScheduledRun(float[] Probabilities, double Milliseconds, int BatchSize, Triage.Contracts.AttentionMap? Attention = null);

@@ -8,7 +8,7 @@ public sealed class ImmediateScheduler(TimeProvider time) : IClassificationSched
     public Task<ScheduledRun> ClassifyAsync(OnnxClassifier model, ClassifierInput input, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var probabilities = model.Classify([input])[0];
-        return Task.FromResult(new ScheduledRun(probabilities, time.GetElapsedTime(started).TotalMilliseconds, 1));
+        var output = model.ClassifyWithAttention([input])[0];
+        return Task.FromResult(new ScheduledRun(output.Probabilities, time.GetElapsedTime(started).TotalMilliseconds, 1, output.Attention));
     }
 }

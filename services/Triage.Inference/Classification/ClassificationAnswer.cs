@@ -28,5 +28,6 @@ internal static class ClassificationAnswer
         new(run.Contract.ModelName, run.Contract.ModelVersion, run.ExecutionProvider,
             [.. Diagnoses.All.Select((d, i) => new DiagnosisProbability(d.Code(), run.Probabilities[i]))],
             run.Milliseconds,
-            run.BatchSize);
+            run.BatchSize,
+            run.Attention);
 }

@@ -39,7 +39,7 @@ public sealed class ModelCascade(ServingModels models, ImagePreprocessor preproc
     private async Task<ModelRun> RunAsync(OnnxClassifier classifier, float[] image, float[] features, CancellationToken cancellationToken)
     {
         var run = await scheduler.ClassifyAsync(classifier, new ClassifierInput(image, features), cancellationToken);
-        return ModelRun.Of(classifier, run.Probabilities, run.Milliseconds, run.BatchSize);
+        return ModelRun.Of(classifier, run.Probabilities, run.Milliseconds, run.BatchSize, run.Attention);
     }
 
     private static bool SameInput(ModelInputSpec a, ModelInputSpec b) =>

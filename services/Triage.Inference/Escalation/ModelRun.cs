@@ -7,14 +7,17 @@ namespace Triage.Inference.Escalation;
 /// <param name="Probabilities">In the platform's class order (<see cref="Diagnoses.All"/>).</param>
 /// <param name="Milliseconds">How long the model ran on the batch the case was part of.</param>
 /// <param name="BatchSize">How many cases that run held.</param>
-public sealed record ModelRun(ModelContract Contract, string ExecutionProvider, double[] Probabilities, double Milliseconds, int BatchSize = 1)
+/// <param name="Attention">Where the model looked, when its file exports an attention map.</param>
+public sealed record ModelRun(
+    ModelContract Contract, string ExecutionProvider, double[] Probabilities, double Milliseconds, int BatchSize = 1, Triage.Contracts.AttentionMap? Attention = null)
 {
     /// <param name="probabilities">The model's output, in its own class order.</param>
-    public static ModelRun Of(OnnxClassifier classifier, float[] probabilities, double milliseconds, int batchSize = 1)
+    public static ModelRun Of(
+        OnnxClassifier classifier, float[] probabilities, double milliseconds, int batchSize = 1, Triage.Contracts.AttentionMap? attention = null)
     {
         var classOrder = classifier.Contract.ClassOrder;
         var inDiagnosisOrder = Diagnoses.All.Select(d => (double)probabilities[IndexOf(classOrder, d)]).ToArray();
-        return new ModelRun(classifier.Contract, classifier.ExecutionProvider, inDiagnosisOrder, milliseconds, batchSize);
+        return new ModelRun(classifier.Contract, classifier.ExecutionProvider, inDiagnosisOrder, milliseconds, batchSize, attention);
     }
 
     private static int IndexOf(IReadOnlyList<Diagnosis> classOrder, Diagnosis diagnosis)

@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Triage.Contracts;
 
 namespace Triage.Inference.Models;
 
@@ -9,7 +10,8 @@ namespace Triage.Inference.Models;
 public sealed class OnnxClassifier : IDisposable
 {
     private static readonly string[] InputNames = [ModelTensorNames.Image, ModelTensorNames.Metadata];
-    private static readonly string[] OutputNames = [ModelTensorNames.Probabilities];
+    private static readonly string[] ProbabilitiesOnly = [ModelTensorNames.Probabilities];
+    private static readonly string[] WithAttention = [ModelTensorNames.Probabilities, ModelTensorNames.Attention];
 
     private readonly ModelSession _session;
 
@@ -47,7 +49,11 @@ public sealed class OnnxClassifier : IDisposable
 
     /// <summary>Runs all <paramref name="items"/> as one batch; returns each item's probabilities in
     /// <see cref="ModelContract.ClassOrder"/>.</summary>
-    public IReadOnlyList<float[]> Classify(IReadOnlyList<ClassifierInput> items)
+    public IReadOnlyList<float[]> Classify(IReadOnlyList<ClassifierInput> items) =>
+        [.. ClassifyWithAttention(items).Select(output => output.Probabilities)];
+
+    /// <summary>As <see cref="Classify"/>, with each item's attention map when the model exports one.</summary>
+    public IReadOnlyList<ClassifierOutput> ClassifyWithAttention(IReadOnlyList<ClassifierInput> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0)
@@ -76,16 +82,23 @@ public sealed class OnnxClassifier : IDisposable
         var input = Contract.Input;
         using var imageValue = OrtValue.CreateTensorValueFromMemory(images, [items.Count, 3, input.Height, input.Width]);
         using var metadataValue = OrtValue.CreateTensorValueFromMemory(metadata, [items.Count, metadataWidth]);
-        using var outputs = _session.Session.Run(_runOptions, InputNames, [imageValue, metadataValue], OutputNames);
+        using var outputs = _session.Session.Run(_runOptions, InputNames, [imageValue, metadataValue], Contract.HasAttention ? WithAttention : ProbabilitiesOnly);
         var probabilities = outputs[0].GetTensorDataAsSpan<float>();
         var classes = Contract.ClassOrder.Count;
-        var results = new float[items.Count][];
+        var results = new ClassifierOutput[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            results[i] = probabilities.Slice(i * classes, classes).ToArray();
+            results[i] = new ClassifierOutput(probabilities.Slice(i * classes, classes).ToArray(), Contract.HasAttention ? AttentionOf(outputs[1], i) : null);
         }
 
         return results;
+    }
+
+    private static AttentionMap AttentionOf(OrtValue attention, int item)
+    {
+        var shape = attention.GetTensorTypeAndShape().Shape;
+        var (height, width) = ((int)shape[2], (int)shape[3]);
+        return new AttentionMap(height, width, attention.GetTensorDataAsSpan<float>().Slice(item * height * width, height * width).ToArray());
     }
 
     public void Dispose()
