@@ -25,7 +25,8 @@ public sealed class ReviewBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         File.Exists(Chromium).Should().BeTrue("tests/run-all.sh installs Debian's chromium");
-        _review = await ReviewHost.StartAsync();
+        // The released student exports an attention map, so the case view has a heatmap to show.
+        _review = await ReviewHost.StartAsync("--Inference:ModelPath", Path.Combine(TestPaths.RepositoryRoot, "deploy", "models", "student.onnx"));
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -64,14 +65,10 @@ public sealed class ReviewBrowserTests : IAsyncLifetime
         (await page.Locator("#features tr").CountAsync()).Should().BeGreaterThan(10);
         (await page.Locator("svg.chart rect.student").CountAsync()).Should().BeGreaterThanOrEqualTo(6);
         var toggle = page.Locator("#heatmap-toggle");
-        if (await toggle.IsEnabledAsync())
-        {
-            await toggle.CheckAsync();
-        }
-        else
-        {
-            (await page.TextContentAsync("#heatmap-note")).Should().Contain("No attention map");
-        }
+        (await page.Locator("#heatmap").IsVisibleAsync()).Should().BeFalse("the heatmap starts hidden");
+        await toggle.CheckAsync();
+        (await page.Locator("#heatmap").IsVisibleAsync()).Should().BeTrue();
+        (await page.Locator("#heatmap rect").CountAsync()).Should().Be(9, "the student's 3 x 3 attention map at 96 px");
 
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "review-case.png"), FullPage = true });
 

@@ -38,7 +38,7 @@ public sealed class CaseViewQuery(TriageDbContext db, FhirResourceStore store, C
         var label = await db.LabelledCases.AsNoTracking().SingleOrDefaultAsync(l => l.CaseId == caseId, cancellationToken);
         var known = await features.ReadAsync(@case, cancellationToken);
 
-        // ClassificationCompleted carries no attention map yet (the serving issue exports them); nothing to overlay.
-        return new CaseView(@case, result, CaseView.Lines(known), reasons, task?.Status?.ToString(), earlier, label, HasAttentionMap: false);
+        return new CaseView(@case, result, CaseView.Lines(known), reasons, task?.Status?.ToString(), earlier, label,
+            HasAttentionMap: result.AttentionValues is { Length: > 0 } values && values.Length == result.AttentionHeight * result.AttentionWidth);
     }
 }

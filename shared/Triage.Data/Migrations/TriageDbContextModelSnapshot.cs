@@ -333,6 +333,15 @@ namespace Triage.Data.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AttentionHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AttentionValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttentionWidth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("CancerProbability")
                         .HasColumnType("REAL");
 

@@ -38,6 +38,14 @@ public sealed class CaseResult
 
     public DateTimeOffset CompletedAt { get; set; }
 
+    /// <summary>The deciding model's attention map, row by row (<see cref="AttentionHeight"/> x <see cref="AttentionWidth"/>);
+    /// null when its file exports none.</summary>
+    public float[]? AttentionValues { get; set; }
+
+    public int AttentionHeight { get; set; }
+
+    public int AttentionWidth { get; set; }
+
     public static CaseResult From(ClassificationCompleted result)
     {
         var deciding = InClassOrder(result.Probabilities);
@@ -54,8 +62,14 @@ public sealed class CaseResult
             TeacherModel = result.TeacherOutput is { } t ? $"{t.ModelName} {t.ModelVersion}" : null,
             TeacherProbabilities = result.TeacherOutput is { } teacher ? InClassOrder(teacher.Probabilities) : null,
             CompletedAt = result.CompletedAt,
+            AttentionValues = Deciding(result).Attention?.Values.ToArray(),
+            AttentionHeight = Deciding(result).Attention?.Height ?? 0,
+            AttentionWidth = Deciding(result).Attention?.Width ?? 0,
         };
     }
+
+    private static ModelOutput Deciding(ClassificationCompleted result) =>
+        result.DecidedBy == ModelRole.Teacher && result.TeacherOutput is { } teacher ? teacher : result.StudentOutput;
 
     private static double[] InClassOrder(IReadOnlyList<DiagnosisProbability> probabilities) =>
         [.. Diagnoses.All.Select(d => probabilities.FirstOrDefault(p => p.Diagnosis == d.Code())?.Probability ?? 0)];
