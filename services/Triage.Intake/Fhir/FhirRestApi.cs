@@ -18,9 +18,9 @@ public static class FhirRestApi
 
     public static IReadOnlyList<RestResource> Resources { get; } =
     [
-        Stored<Patient>(create: true, update: true) with { ConditionalCreate = true },
+        Searchable(Stored<Patient>(create: true, update: true) with { ConditionalCreate = true }),
         Searchable(Stored<Media>(create: true, update: false) with { ConditionalCreate = true }),
-        Stored<Observation>(create: true, update: true),
+        Searchable(Stored<Observation>(create: true, update: true)),
         new RestResource("Binary",
         [
             new(Interaction.Create, BinaryEndpoint.CreateAsync),

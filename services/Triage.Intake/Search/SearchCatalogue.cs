@@ -44,6 +44,13 @@ public static class SearchCatalogue
             new("status", SearchParamType.Token, $"{Spec}Subscription-status",
                 "A subscription-status code: active, or error once delivery gave up; several separated by commas.", SearchKind.Token),
         ],
+        ["Patient"] = [new("identifier", SearchParamType.Token, $"{Spec}Patient-identifier", "system|value, value, or system|.", SearchKind.Identifier)],
+        ["Observation"] =
+        [
+            Patient("patient", $"{Spec}clinical-patient"), Patient("subject", $"{Spec}Observation-subject"),
+            new("code", SearchParamType.Token, $"{Spec}clinical-code",
+                "A clinical feature's code: system|code or code, e.g. http://loinc.org|30525-0; several separated by commas.", SearchKind.Token),
+        ],
         ["Device"] = [new("identifier", SearchParamType.Token, $"{Spec}Device-identifier", "system|value, value, or system|.", SearchKind.Identifier)],
     };
 

@@ -30,6 +30,7 @@ public static class SearchIndexer
             Subscription subscription =>
                 [subscription.Status is { } status ? Entry(subscription, "status", SubscriptionStatusSystem, status.GetLiteral()) : null],
             Media media => [Date(media, "created", media.Created)],
+            Observation observation => [.. observation.Code?.Coding.Where(c => c.Code is not null).Select(c => Entry(observation, "code", c.System, c.Code)) ?? []],
             _ => [],
         };
         return entries.OfType<SearchIndexEntry>();

@@ -127,6 +127,7 @@ public sealed class CapabilityStatementTests
         "created" => "ge2020-01-01",
         "identifier" => "https://example.org/sid|no-such-value",
         "status" => "requested",
+        "code" => "http://loinc.org|30525-0",
         "owner" => "Organization/dermatology",
         "focus" or "target" => $"RiskAssessment/{ids["RiskAssessment"]}",
         "agent" => $"Device/{ids["Device"]}",
