@@ -36,8 +36,8 @@ public abstract class FlaggedCasesFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Review.DisposeAsync();
 }
 
-/// <summary>Three worklist rows a page, so that seven cases need paging.</summary>
-public sealed class SevenFlaggedCases() : FlaggedCasesFixture(7, "--Review:PageSize", "3");
+/// <summary>Three worklist rows a page, so that eight cases need paging.</summary>
+public sealed class EightFlaggedCases() : FlaggedCasesFixture(8, "--Review:PageSize", "3");
 
 /// <summary>Claims lapse at once, so that a second reviewer can take a case the first has open.</summary>
 public sealed class FlaggedCasesWithoutClaims() : FlaggedCasesFixture(2, "--Review:ClaimDuration", "00:00:00");

@@ -8,7 +8,7 @@ using FhirTask = Hl7.Fhir.Model.Task;
 namespace Triage.Review.Tests;
 
 /// <summary>Decisions over real HTTP on real flagged cases: what they write, what they refuse, and who may decide.</summary>
-public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixture<SevenFlaggedCases>
+public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixture<EightFlaggedCases>
 {
     private ReviewHost Review => fixture.Review;
 
@@ -49,6 +49,26 @@ public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixtu
         label.Features.Should().Contain("\"age\":").And.Contain("\"region\":");
         (await Review.CountAsync($"Outbox WHERE MessageType = 'Triage.Contracts.CaseLabelled' AND Payload LIKE '%\"caseId\":\"{caseId}\"%'"))
             .Should().Be(1, "retraining hears of the labelled case through the outbox");
+    }
+
+    [Fact]
+    public async Task An_EHR_subscribed_to_completed_reviews_of_the_patient_is_notified_of_the_decision()
+    {
+        var caseId = fixture.TakeCase();
+        var (patientId, taskId) = await Review.QuerySingleAsync(
+            $"SELECT PatientId, ReviewTaskId FROM Cases WHERE Id = '{Db(caseId)}'", r => (r.GetString(0), r.GetString(1)));
+        await using var ehr = await Triage.Intake.Tests.Rest.SubscriptionReceiver.StartAsync();
+        var subscription = ehr.Subscription(Triage.Intake.Subscriptions.SubscriptionTopics.ReviewCompleted);
+        subscription.CriteriaElement.AddExtension(
+            Triage.Intake.Subscriptions.SubscriptionTopics.FilterCriteriaExtension, new FhirString($"Task?patient=Patient/{patientId}"));
+        (await Triage.Host.Tests.FhirClient.PostAsync(Review.Host.Client, "/fhir/Subscription", subscription)).StatusCode.Should().Be(HttpStatusCode.Created);
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+
+        var response = await ana.DecideAsync(caseId, await ana.GetPageAsync($"/review/cases/{caseId}"), "BCC");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var notification = (await ehr.WaitForAsync(1)).Should().ContainSingle("one review completed for this patient").Subject;
+        FhirJson.Serialize(notification).Should().Contain($"Task/{taskId}");
     }
 
     [Fact]
@@ -187,7 +207,7 @@ public sealed class ReviewDecisionTests(SevenFlaggedCases fixture) : IClassFixtu
         var waiting = await Review.QueryAsync(
             "SELECT c.Id, r.CancerProbability, r.EscalationReasons, c.FlaggedAt FROM Cases c JOIN CaseResults r ON r.CaseId = c.Id WHERE c.Status = 'FlaggedForReview'",
             r => (Id: r.GetGuid(0), Urgency: new ReviewUrgency(r.GetDouble(1), r.GetString(2).Length > 0, new DateTimeOffset(r.GetInt64(3), TimeSpan.Zero))));
-        waiting.Should().HaveCountGreaterThanOrEqualTo(3, "the other tests decide at most four of the seven cases");
+        waiting.Should().HaveCountGreaterThanOrEqualTo(3, "the other tests decide at most five of the eight cases");
 
         var rows = await AllRowsAsync(ana, "/review");
 
