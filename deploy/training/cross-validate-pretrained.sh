@@ -25,22 +25,7 @@ mkdir -p "$runs" "$results"
 triage() { dotnet "$bin/triage.dll" "$@"; }
 common=(--data "$data" --image-size "$size" --epochs "$epochs" --patience 6 --batch-size 16 --folds 5 --threads "${THREADS:-1}")
 
-run() { # name fold verb args...
-  local name=$1-$size fold=$2 verb=$3; shift 3
-  local report="$results/$name-fold$fold.json"
-  [ -f "$report" ] && { echo "skip $name fold $fold"; return; }
-  echo "== $name fold $fold ($(date -u +%H:%M:%S))"
-  # TorchSharp 0.107's optimisers now and then fail natively in step(); the run then resumes from its last epoch.
-  for attempt in 1 2 3; do
-    triage "$verb" "${common[@]}" --fold "$fold" --out "$runs/$name-fold$fold.weights" "$@" && break
-    [ "$attempt" -lt 3 ] || { echo "$name fold $fold failed three times" >&2; return 1; }
-    echo "-- $name fold $fold stopped (attempt $attempt); resuming"
-  done
-  cp "$runs/$name-fold$fold.weights.json" "$report"
-  if [ -n "${COMMIT_RESULTS:-}" ]; then
-    git add "$report" && git commit -q -m "Cross-validation report: $name, fold $fold" -- "$report" || echo "could not commit $report" >&2
-  fi
-}
+. deploy/training/fold-runs.sh
 
 for fold in ${FOLDS:-0 1 2 3 4}; do
   run teacher-resnet18-imagenet "$fold" train-teacher --backbone resnet18-mlnet --pretrained "$pretrained"

@@ -18,20 +18,7 @@ triage() { dotnet services/Triage.Host/bin/Release/net10.0/linux-x64/triage.dll 
 # One torch thread: with two, any other busy process on a 2-core machine stalls every OpenMP barrier.
 common=(--data "$data" --image-size "$size" --epochs "$epochs" --patience 6 --batch-size 16 --folds 5 --threads "${THREADS:-1}")
 
-run() { # name fold verb args...
-  local name=$1-$size fold=$2 verb=$3; shift 3
-  local report="$results/$name-fold$fold.json"
-  [ -f "$report" ] && { echo "skip $name fold $fold"; return; }
-  echo "== $name fold $fold ($(date -u +%H:%M:%S))"
-  # TorchSharp 0.107's optimisers now and then fail natively in step() ("toFloat ... Expected false to be
-  # true"), seemingly a scalar freed while in use; the run then resumes from its last finished epoch.
-  for attempt in 1 2 3; do
-    triage "$verb" "${common[@]}" --fold "$fold" --out "$runs/$name-fold$fold.weights" "$@" && break
-    [ "$attempt" -lt 3 ] || { echo "$name fold $fold failed three times" >&2; return 1; }
-    echo "-- $name fold $fold stopped (attempt $attempt); resuming"
-  done
-  cp "$runs/$name-fold$fold.weights.json" "$report"
-}
+. deploy/training/fold-runs.sh
 
 for fold in 0 1 2 3 4; do
   run teacher-atto "$fold" train-teacher --variant atto

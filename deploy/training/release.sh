@@ -24,17 +24,10 @@ dotnet publish services/Triage.Host -c Release -nologo -clp:ErrorsOnly -o "$bin"
 triage() { dotnet "$bin/triage.dll" "$@"; }
 common=(--data "$data" --image-size "$size" --epochs 20 --patience 6 --batch-size 16 --folds 5 --fold 0 --threads "${THREADS:-1}")
 
-train() { # verb out args...: resumes from its checkpoint when TorchSharp's optimiser fails natively (docs/ml.md)
-  local verb=$1 out=$2; shift 2
-  for attempt in 1 2 3; do
-    triage "$verb" "${common[@]}" --out "$out" "$@" && return
-    echo "-- $verb stopped (attempt $attempt); resuming"
-  done
-  return 1
-}
+. deploy/training/fold-runs.sh
 
-train train-teacher "$runs/teacher.weights" --backbone resnet18-mlnet --pretrained "$pretrained"
-train distill "$runs/student.weights" --teacher "$runs/teacher.weights" --logits 1 --features 1 --attention 100
+train_resuming train-teacher "$runs/teacher.weights" --backbone resnet18-mlnet --pretrained "$pretrained"
+train_resuming distill "$runs/student.weights" --teacher "$runs/teacher.weights" --logits 1 --features 1 --attention 100
 triage export-onnx --weights "$runs/teacher.weights" --out "$models/teacher.onnx" --name teacher --version "$version" --float16-weights
 triage export-onnx --weights "$runs/student.weights" --out "$models/student.onnx" --name student --version "$version"
 triage choose-escalation --data "$data" --fold-models "0:$models/student.onnx:$models/teacher.onnx" --target-rate "$rate" \
