@@ -38,20 +38,28 @@ public sealed class InferenceBenchmark(InferenceTimer timer, ExecutionProviderSe
     private List<OnnxClassifier> OpenClassifiers(BenchmarkNetwork network, IReadOnlyList<ExecutionProviderPreference> providers)
     {
         var classifiers = new List<OnnxClassifier>();
-        foreach (var provider in providers)
+        try
         {
-            var classifier = OnnxClassifier.Open(network.OnnxPath, provider, selector);
-            if (provider == ExecutionProviderPreference.Cuda && classifier.ExecutionProvider != ModelSession.Cuda)
+            foreach (var provider in providers)
             {
-                progress.WriteLine($"{network.Name}: CUDA did not load (see the log above); no CUDA figures.");
-                classifier.Dispose();
-                continue;
+                var classifier = OnnxClassifier.Open(network.OnnxPath, provider, selector);
+                if (provider == ExecutionProviderPreference.Cuda && classifier.ExecutionProvider != ModelSession.Cuda)
+                {
+                    progress.WriteLine($"{network.Name}: CUDA did not load (see the log above); no CUDA figures.");
+                    classifier.Dispose();
+                    continue;
+                }
+
+                classifiers.Add(classifier);
             }
 
-            classifiers.Add(classifier);
+            return classifiers;
         }
-
-        return classifiers;
+        catch
+        {
+            classifiers.ForEach(c => c.Dispose());
+            throw;
+        }
     }
 
     private IEnumerable<InferenceLatency> TimeBatch(BenchmarkNetwork network, List<OnnxClassifier> classifiers, int batchSize, bool withTorchSharp)
