@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Triage.Data;
+using Triage.Host.Composition;
 using Triage.Host.Messaging;
 using Triage.Inference;
 using Triage.Intake;
@@ -10,7 +11,10 @@ using Triage.Training.Promotion;
 
 namespace Triage.Host;
 
-/// <summary>Composes every service into one web application (the embedded host).</summary>
+/// <summary>
+/// Composes the platform's services into one web application: all of them (the embedded host), or those
+/// <see cref="HostedServices"/> names, beside processes that run the others on the same database and bus.
+/// </summary>
 public static class TriageHost
 {
     public const string DefaultUrl = "http://localhost:5080";
@@ -52,18 +56,48 @@ public static class TriageHost
         // Every SQL statement at Information would drown the log (the outbox polls every second).
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
+        var hosted = HostedServicesSetting.Read(builder.Configuration);
         builder.AddTriageData();
-        builder.AddIntake();
-        builder.AddReview();
-        builder.AddInference();
-        builder.AddTraining();
-        builder.AddTriageBus();
+        if (hosted.Intake)
+        {
+            builder.AddIntake();
+        }
+
+        if (hosted.Review)
+        {
+            builder.AddReview();
+        }
+
+        if (hosted.Inference)
+        {
+            builder.AddInference();
+        }
+
+        if (hosted.Training)
+        {
+            builder.AddTraining();
+        }
+
+        builder.AddTriageBus(hosted);
+        builder.Services.AddSingleton(hosted);
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
-        app.MapIntake();
-        app.MapReview();
-        app.MapTraining();
+        if (hosted.Intake)
+        {
+            app.MapIntake();
+        }
+
+        if (hosted.Review)
+        {
+            app.MapReview();
+        }
+
+        if (hosted.Training)
+        {
+            app.MapTraining();
+        }
+
         app.MapHealthEndpoints();
         return app;
     }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Triage.Imaging;
 using Triage.Intake.Storage;
+using Triage.Intake.Subscriptions;
 using Triage.Review.Cases;
 using Triage.Review.Decisions;
 using Triage.Review.Images;
@@ -45,6 +46,8 @@ public static class ReviewServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ImageDecoder(ImageLimits.Default));
         services.TryAddScoped<FhirResourceStore>();
+        // Completing a review Task notifies subscribed EHRs; the intake, wherever it runs, delivers the notifications.
+        services.TryAddScoped<SubscriptionEvents>();
         services.AddSingleton<ThumbnailCache>();
         services.AddScoped<WorklistQuery>();
         services.AddScoped<CaseFeatureReader>();

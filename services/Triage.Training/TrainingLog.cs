@@ -34,4 +34,7 @@ internal static partial class TrainingLog
 
     [LoggerMessage(3021, LogLevel.Debug, "{NewCases} new labelled case(s) since the last run (threshold {Threshold}); nothing to do")]
     public static partial void NewCasesBelowThreshold(this ILogger logger, int newCases, int threshold);
+
+    [LoggerMessage(3029, LogLevel.Debug, "Case {CaseId} labelled ({Source}): new-case check enqueued as job {JobId}")]
+    public static partial void NewCaseCheckEnqueued(this ILogger logger, Guid caseId, string source, string jobId);
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -77,6 +78,9 @@ public static class TrainingServiceExtensions
         return builder;
     }
 
+    /// <summary>The training service's consumers: a labelled case runs the new-case check at once.</summary>
+    public static void AddTrainingConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<CaseLabelledConsumer>();
+
     /// <summary>The Hangfire dashboard at <see cref="DashboardPath"/>, for those <see cref="JobsDashboardAccess"/> lets in.</summary>
     public static WebApplication MapTraining(this WebApplication app)
     {
@@ -106,7 +110,7 @@ public static class TrainingServiceExtensions
         services.AddHangfireServer(server =>
         {
             server.ServerName = $"{Environment.MachineName}:checks";
-            server.Queues = ["default"];
+            server.Queues = [NewLabelledCasesJob.Queue];
             server.WorkerCount = 1;
         });
     }

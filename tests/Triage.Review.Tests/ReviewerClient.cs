@@ -13,9 +13,10 @@ public sealed partial class ReviewerClient : IDisposable
         _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
     }
 
-    public static async Task<ReviewerClient> SignInAsync(ReviewHost host, string userName, string password = ReviewHost.Password)
+    /// <summary>Signs in on the review UI at <paramref name="address"/> (a development account).</summary>
+    public static async Task<ReviewerClient> SignInAsync(Uri address, string userName, string password)
     {
-        var client = new ReviewerClient(host.Address);
+        var client = new ReviewerClient(address);
         var form = await client.GetPageAsync("/review/sign-in");
         var response = await client.PostFormAsync("/review/sign-in", form, new() { ["userName"] = userName, ["password"] = password });
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());

@@ -1,6 +1,8 @@
 using MassTransit;
+using Triage.Host.Composition;
 using Triage.Inference;
 using Triage.Intake;
+using Triage.Training;
 
 namespace Triage.Host.Messaging;
 
@@ -10,9 +12,12 @@ namespace Triage.Host.Messaging;
 /// </summary>
 internal static class TriageBus
 {
-    public static IHostApplicationBuilder AddTriageBus(this IHostApplicationBuilder builder)
+    public const string RabbitMqConnectionName = "RabbitMq";
+
+    /// <summary>The bus, with the consumers of the services this process runs.</summary>
+    public static IHostApplicationBuilder AddTriageBus(this IHostApplicationBuilder builder, HostedServices hosted)
     {
-        var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq");
+        var rabbitMq = builder.Configuration.GetConnectionString(RabbitMqConnectionName);
 
         // The host answers HTTP only once every queue is bound: on a new broker a case accepted earlier
         // would be published to an exchange with no queue behind it, and lost.
@@ -24,8 +29,20 @@ internal static class TriageBus
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddIntakeConsumers();
-            bus.AddInferenceConsumers();
+            if (hosted.Intake)
+            {
+                bus.AddIntakeConsumers();
+            }
+
+            if (hosted.Inference)
+            {
+                bus.AddInferenceConsumers();
+            }
+
+            if (hosted.Training)
+            {
+                bus.AddTrainingConsumers();
+            }
 
             if (string.IsNullOrWhiteSpace(rabbitMq))
             {

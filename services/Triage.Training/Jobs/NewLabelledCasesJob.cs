@@ -9,7 +9,7 @@ namespace Triage.Training.Jobs;
 
 /// <summary>
 /// Counts the labelled cases of every source and enqueues a re-distillation when the count has grown by the
-/// threshold since the last finished run. Nothing happens before a first run has finished (the schedule
+/// threshold since the last finished run. Runs on a schedule and whenever a case is labelled (<see cref="CaseLabelledConsumer"/>). Nothing happens before a first run has finished (the schedule
 /// starts that one), or while a training job is processing or queued.
 /// </summary>
 public sealed class NewLabelledCasesJob(
@@ -21,6 +21,9 @@ public sealed class NewLabelledCasesJob(
     ILogger<NewLabelledCasesJob> logger)
 {
     public const string RecurringId = "new-labelled-cases";
+
+    /// <summary>The queue of the check: Hangfire's default one, served by its own worker beside the training queue.</summary>
+    public const string Queue = "default";
 
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Count new labelled cases")]
