@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +54,13 @@ public static class ReviewerSignIn
                 options.MapInboundClaims = false;
                 options.GetClaimsFromUserInfoEndpoint = true;
                 options.Scope.Add("profile");
+                if (!oidc.RequireHttpsMetadata)
+                {
+                    // An identity provider on plain HTTP (development): the sign-in's own cookies cannot be HTTPS-only either.
+                    options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                }
+
                 options.TokenValidationParameters.NameClaimType = oidc.NameClaimType;
                 options.TokenValidationParameters.RoleClaimType = oidc.RoleClaimType;
             });
