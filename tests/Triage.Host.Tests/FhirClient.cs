@@ -13,7 +13,7 @@ public static class FhirClient
     public const string FhirJson = "application/fhir+json";
 
     public static Bundle BundleFor(PadUfes20Case realCase) =>
-        PadUfesCaseBundle.Create(realCase.PatientId, realCase.ImageId, File.ReadAllBytes(realCase.ImagePath), "image/png", realCase.Features);
+        PadUfesCaseBundle.Create(realCase.PatientId, realCase.ImageId, File.ReadAllBytes(realCase.ImagePath), "image/png", realCase.Features, realCase.LesionId);
 
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string path, Resource resource) =>
         client.PostRawAsync(path, Triage.Fhir.Serialization.FhirJson.Serialize(resource));

@@ -29,7 +29,8 @@ public sealed class CaseLoad(HttpClient client, TimeSpan pollingInterval, TimeSp
         {
             var source = cases[i % cases.Count];
             var bundle = PadUfesCaseBundle.Create(
-                $"{source.PatientId}-{runName}-{i}", $"{source.ImageId}-{runName}-{i}", photos[i % cases.Count], ContentTypeOf(source.ImagePath), source.Features);
+                $"{source.PatientId}-{runName}-{i}", $"{source.ImageId}-{runName}-{i}", photos[i % cases.Count], ContentTypeOf(source.ImagePath), source.Features,
+                $"{source.LesionId}-{runName}-{i}");
             var started = clock.Elapsed;
             var patientId = await PostAsync(bundle, token);
             await WaitForRiskAssessmentAsync(patientId, token);

@@ -6,6 +6,7 @@ using Triage.Data.Images;
 using Triage.Data.Outbox;
 using Triage.Domain.Cases;
 using Triage.Domain.ClinicalFeatures;
+using Triage.Fhir.Cases;
 
 namespace Triage.Intake.MediaIntake;
 
@@ -37,6 +38,7 @@ public sealed class AcceptMediaHandler(TriageDbContext db, TimeProvider clock)
             PatientId = patientId,
             MediaId = media.Id!,
             ImageId = imageId,
+            LesionKey = LesionOfPhoto.KeyOf(media),
             ObservationIds = [.. observationIds],
             ReceivedAt = now,
             UpdatedAt = now,

@@ -8,7 +8,7 @@ namespace Triage.Review.Cases;
 /// <summary>A feature as the case view shows it.</summary>
 public sealed record FeatureLine(string Display, string Value);
 
-/// <summary>An earlier case of the same patient.</summary>
+/// <summary>An earlier case of the same lesion, or of the same patient when the EHR did not name the lesion.</summary>
 public sealed record EarlierCase(Guid CaseId, DateTimeOffset ReceivedAt, string Status, string? Suggested, string? Label, string? LabelSource);
 
 /// <summary>Everything the case view shows about one flagged case.</summary>
@@ -22,6 +22,9 @@ public sealed record CaseView(
     LabelledCase? Label,
     bool HasAttentionMap)
 {
+    /// <summary>Whether <see cref="EarlierCases"/> are photos of this lesion (the EHR named it) rather than every earlier case of the patient.</summary>
+    public bool EarlierCasesAreOfTheLesion => Case.LesionKey is not null;
+
     public static IReadOnlyList<FeatureLine> Lines(ClinicalFeatureSet features) =>
     [
         .. ClinicalFeatureCatalogue.All.Select(f => new FeatureLine(

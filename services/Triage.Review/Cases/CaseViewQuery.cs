@@ -26,6 +26,7 @@ public sealed class CaseViewQuery(TriageDbContext db, FhirResourceStore store, C
         var earlier = await (
             from c in db.Cases.AsNoTracking()
             where c.PatientId == @case.PatientId && c.Id != @case.Id && c.ReceivedAt <= @case.ReceivedAt
+                  && (@case.LesionKey == null || c.LesionKey == @case.LesionKey)
             join r in db.CaseResults.AsNoTracking() on c.Id equals r.CaseId into results
             from r in results.DefaultIfEmpty()
             join l in db.LabelledCases.AsNoTracking() on c.Id equals l.CaseId into labels

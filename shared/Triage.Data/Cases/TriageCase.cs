@@ -14,6 +14,9 @@ public sealed class TriageCase
 
     public Guid ImageId { get; set; }
 
+    /// <summary>The lesion the photo shows, as the EHR named it (<c>LesionOfPhoto</c>); null when it did not.</summary>
+    public string? LesionKey { get; set; }
+
     /// <summary>Ids of the Observations whose features the classification used.</summary>
     public List<string> ObservationIds { get; set; } = [];
 

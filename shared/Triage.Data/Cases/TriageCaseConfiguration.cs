@@ -19,6 +19,7 @@ internal sealed class TriageCaseConfiguration : IEntityTypeConfiguration<TriageC
         entity.Property(c => c.Revision).IsConcurrencyToken();
         entity.HasIndex(c => c.MediaId).IsUnique();
         entity.HasIndex(c => new { c.Status, c.UpdatedAt });
+        entity.HasIndex(c => new { c.PatientId, c.LesionKey });
         entity.HasOne<Images.StoredImage>().WithMany().HasForeignKey(c => c.ImageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

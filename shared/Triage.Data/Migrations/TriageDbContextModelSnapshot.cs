@@ -32,6 +32,9 @@ namespace Triage.Data.Migrations
                     b.Property<Guid>("ImageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LesionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MediaId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -89,6 +92,8 @@ namespace Triage.Data.Migrations
 
                     b.HasIndex("MediaId")
                         .IsUnique();
+
+                    b.HasIndex("PatientId", "LesionKey");
 
                     b.HasIndex("Status", "UpdatedAt");
 

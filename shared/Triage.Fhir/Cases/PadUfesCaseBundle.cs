@@ -7,11 +7,12 @@ namespace Triage.Fhir.Cases;
 
 /// <summary>
 /// One PAD-UFES-20 case as the transaction Bundle an EHR would post: the Patient, the photo as Media, and one
-/// Observation per known feature (subject: the Patient; focus: the Media). For end-to-end tests and load tools.
+/// Observation per known feature (subject: the Patient; focus: the Media); the Media names its lesion when
+/// <c>lesionId</c> is given (<see cref="LesionOfPhoto"/>). For end-to-end tests and load tools.
 /// </summary>
 public static class PadUfesCaseBundle
 {
-    public static Bundle Create(string patientId, string imageId, byte[] image, string contentType, ClinicalFeatureSet features)
+    public static Bundle Create(string patientId, string imageId, byte[] image, string contentType, ClinicalFeatureSet features, string? lesionId = null)
     {
         var patientUrl = NewUrn();
         var mediaUrl = NewUrn();
@@ -31,6 +32,11 @@ public static class PadUfesCaseBundle
                 : null,
             Content = new Attachment { ContentType = contentType, Data = image, Title = imageId },
         };
+
+        if (lesionId is not null)
+        {
+            LesionOfPhoto.Name(media, new Identifier(TriageTerminology.PadUfes20LesionIdentifierSystem, lesionId));
+        }
 
         var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
         Add(bundle, patientUrl, patient, $"identifier={TriageTerminology.PadUfes20PatientIdentifierSystem}|{patientId}");

@@ -14,6 +14,7 @@ public static class TriageTerminology
 
     public const string PadUfes20PatientIdentifierSystem = "https://skin-triage.org/fhir/sid/pad-ufes-20-patient";
     public const string PadUfes20ImageIdentifierSystem = "https://skin-triage.org/fhir/sid/pad-ufes-20-image";
+    public const string PadUfes20LesionIdentifierSystem = "https://skin-triage.org/fhir/sid/pad-ufes-20-lesion";
 
     public const string Loinc = "http://loinc.org";
     public const string LoincAge = "30525-0";
