@@ -75,6 +75,9 @@ public static class ReviewServiceExtensions
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReviewServiceExtensions)).DevelopmentSignInActive(signIn.DevelopmentAccounts.Count);
         }
 
+        // The exception handler logs the error; the reviewer gets a page with its reference, not a stack trace or JSON.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/review"),
+            review => review.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ReviewErrorPage.WriteAsync }));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -233,6 +233,30 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
     private static IEnumerable<Guid> RowsIn(string page) =>
         System.Text.RegularExpressions.Regex.Matches(page, "<tr data-case=\"([0-9a-f-]+)\"").Select(m => Guid.Parse(m.Groups[1].Value));
 
+    [Fact]
+    public async Task An_unexpected_error_shows_the_reviewer_a_page_with_its_reference_and_no_internals()
+    {
+        var caseId = fixture.TakeCase();
+        var taskId = await Review.QuerySingleAsync($"SELECT ReviewTaskId FROM Cases WHERE Id = '{Db(caseId)}'", r => r.GetString(0));
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Review.Host.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var corrupt = connection.CreateCommand();
+            corrupt.CommandText = $"UPDATE FhirResources SET Json = '{{\"resourceType\": \"Task\", \"status\": 7' WHERE ResourceType = 'Task' AND ResourceId = '{taskId}'";
+            (await corrupt.ExecuteNonQueryAsync()).Should().BeGreaterThan(0, "the case's Task row is what the case view reads");
+        }
+
+        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+
+        var response = await ana.GetAsync($"/review/cases/{caseId}");
+
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        html.Should().Contain("Something went wrong").And.Contain("id=\"trace-id\"")
+            .And.NotContain("Exception", "no stack trace or exception type reaches the reviewer");
+    }
+
     private async Task<T> ReadAsync<T>(string reference)
         where T : Resource
     {
