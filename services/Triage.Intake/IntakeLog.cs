@@ -17,6 +17,12 @@ internal static partial class IntakeLog
     [LoggerMessage(1003, LogLevel.Information, "{ResourceType}/{ResourceId} updated to version {VersionId}")]
     public static partial void ResourceUpdated(this ILogger logger, string resourceType, string resourceId, int versionId);
 
+    [LoggerMessage(1004, LogLevel.Information, "Profile validator ready: core specification and the project's profiles loaded and compiled in {ElapsedMilliseconds} ms")]
+    public static partial void ProfileValidatorReady(this ILogger logger, long elapsedMilliseconds);
+
+    [LoggerMessage(1005, LogLevel.Warning, "Profile validator warm-up failed; the first validation will load it instead")]
+    public static partial void ProfileValidatorWarmUpFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(1050, LogLevel.Information, "Case {CaseId} classified by the {DecidedBy}, {ModelName} {ModelVersion} on {Provider}; RiskAssessment {RiskAssessmentId}")]
     public static partial void CaseClassified(this ILogger logger, Guid caseId, string decidedBy, string modelName, string modelVersion, string provider, string riskAssessmentId);
 

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Triage.Fhir.Conformance;
+using Triage.Fhir.Validation;
 using Triage.Imaging;
 using Triage.Intake.Bundles;
 using Triage.Intake.Fhir;
@@ -14,6 +16,7 @@ using Triage.Intake.Review;
 using Triage.Intake.Search;
 using Triage.Intake.Storage;
 using Triage.Intake.Subscriptions;
+using Triage.Intake.Validation;
 using Triage.Intake.Versions;
 
 namespace Triage.Intake;
@@ -43,6 +46,11 @@ public static class IntakeServiceExtensions
         services.AddScoped<IdentifierRace>();
         services.AddScoped<CaseFeatureCollector>();
         services.AddScoped<AcceptMediaHandler>();
+        // Loading the core specification and compiling profiles is slow: one validator serves the process, warmed at start.
+        services.AddSingleton(_ => ConformanceSource.Shared);
+        services.AddSingleton(_ => ProfileValidator.Shared);
+        services.AddSingleton<IntakeProfileCheck>();
+        services.AddHostedService<ProfileValidatorWarmUp>();
         services.AddScoped<ResourceIntake>();
         services.AddScoped<BundleHandler>();
         services.AddScoped<ResourceUpdate>();

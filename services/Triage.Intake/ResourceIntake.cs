@@ -7,12 +7,13 @@ using Triage.Fhir;
 using Triage.Intake.MediaIntake;
 using Triage.Intake.Observations;
 using Triage.Intake.Storage;
+using Triage.Intake.Validation;
 
 namespace Triage.Intake;
 
 /// <summary>
 /// Creates the resources of one request all or nothing: assigns ids, resolves references, checks
-/// every resource (features, photo pixels), stores them and opens a case per lesion photo, in one commit.
+/// every resource (features, photo pixels, the project's profiles), stores them and opens a case per lesion photo, in one commit.
 /// </summary>
 public sealed class ResourceIntake(
     TriageDbContext db,
@@ -24,6 +25,7 @@ public sealed class ResourceIntake(
     CaseFeatureCollector featureCollector,
     AcceptMediaHandler acceptMedia,
     ConditionalCreate conditional,
+    IntakeProfileCheck profiles,
     OutboxSignal outboxSignal,
     ILogger<ResourceIntake> logger)
 {
@@ -67,6 +69,9 @@ public sealed class ResourceIntake(
             var storedImageId = await photosByReference.ResolveAsync(media, item.Expression, newImages, cancellationToken);
             checkedPhotos.Add((media, photos.Check(media, item.Expression) with { StoredImageId = storedImageId }));
         }
+
+        // After intake's own checks, so that what they refuse is explained in their words.
+        profiles.Check(incoming);
 
         foreach (var (media, photo) in checkedPhotos)
         {

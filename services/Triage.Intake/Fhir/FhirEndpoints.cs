@@ -26,6 +26,12 @@ public static class FhirEndpoints
                 var (method, pattern) = InteractionRoutes.Of(interaction.Code, resource.Type);
                 fhir.MapMethods(pattern, [method], interaction.Handler).WithMetadata(resource);
             }
+
+            foreach (var operation in resource.Operations)
+            {
+                fhir.MapPost($"/{resource.Type}/${operation.Name}", operation.TypeHandler).WithMetadata(resource);
+                fhir.MapPost($"/{resource.Type}/{{id}}/${operation.Name}", operation.InstanceHandler).WithMetadata(resource);
+            }
         }
 
         return fhir;

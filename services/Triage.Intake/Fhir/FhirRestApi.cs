@@ -1,7 +1,10 @@
 using Hl7.Fhir.Model;
+using Triage.Fhir.Conformance;
+using Triage.Intake.Conformance;
 using Triage.Intake.Results;
 using Triage.Intake.Search;
 using Triage.Intake.Subscriptions;
+using Triage.Intake.Validation;
 using Triage.Intake.Versions;
 using Interaction = Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction;
 
@@ -18,9 +21,9 @@ public static class FhirRestApi
 
     public static IReadOnlyList<RestResource> Resources { get; } =
     [
-        Searchable(Stored<Patient>(create: true, update: true) with { ConditionalCreate = true }),
-        Searchable(Stored<Media>(create: true, update: false) with { ConditionalCreate = true }),
-        Searchable(Stored<Observation>(create: true, update: true)),
+        Validatable(Searchable(Stored<Patient>(create: true, update: true) with { ConditionalCreate = true })),
+        Validatable(Searchable(Stored<Media>(create: true, update: false) with { ConditionalCreate = true })),
+        Validatable(Searchable(Stored<Observation>(create: true, update: true))),
         new RestResource("Binary",
         [
             new(Interaction.Create, BinaryEndpoint.CreateAsync),
@@ -33,7 +36,22 @@ public static class FhirRestApi
         Searchable(Stored<Provenance>(create: false, update: false)),
         Searchable(Stored<Hl7.Fhir.Model.Task>(create: false, update: false)),
         Searchable(WithCreate(Stored<Subscription>(create: false, update: false), SubscriptionEndpoint.CreateAsync)),
+        .. ConformanceEndpoints.Types.Select(BuiltIn),
     ];
+
+    /// <summary>A type clients send: <c>$validate</c>, and the project's profile for it, if any.</summary>
+    private static RestResource Validatable(RestResource resource) => resource with
+    {
+        Operations = [new RestOperation(ValidateEndpoint.Name, ValidateEndpoint.Definition, ValidateEndpoint.ForType(resource.Type), ValidateEndpoint.ForInstance(resource.Type))],
+        Profile = TriageCanonicals.ProfileOf(resource.Type),
+    };
+
+    /// <summary>The project's own conformance resources: read and search by url, never written.</summary>
+    private static RestResource BuiltIn(string type) =>
+        new(type, [new(Interaction.Read, ConformanceEndpoints.Read(type)), new(Interaction.SearchType, ConformanceEndpoints.Search(type))])
+        {
+            SearchParameters = [ConformanceEndpoints.UrlParameter],
+        };
 
     /// <summary>A create with its own handler: a Subscription is checked and activated, not stored as sent.</summary>
     private static RestResource WithCreate(RestResource resource, Delegate handler) => resource with

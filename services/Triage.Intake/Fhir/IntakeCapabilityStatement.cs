@@ -38,7 +38,9 @@ public static class IntakeCapabilityStatement
     {
         Type = resource.Type,
         Interaction = [.. resource.Interactions.Select(i => new CapabilityStatement.ResourceInteractionComponent { Code = i.Code })],
-        Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
+        Profile = resource.Profile,
+        SupportedProfile = resource.Profile is null ? [] : [resource.Profile],
+        Versioning = resource.Supports(Interaction.Vread) ? CapabilityStatement.ResourceVersionPolicy.Versioned : CapabilityStatement.ResourceVersionPolicy.NoVersion,
         ReadHistory = resource.Supports(Interaction.Vread),
         UpdateCreate = resource.Supports(Interaction.Update) ? false : null,
         ConditionalCreate = resource.Supports(Interaction.Create) ? resource.ConditionalCreate : null,
@@ -46,6 +48,7 @@ public static class IntakeCapabilityStatement
         ConditionalUpdate = resource.Supports(Interaction.Update) ? false : null,
         ConditionalDelete = CapabilityStatement.ConditionalDeleteStatus.NotSupported,
         SearchInclude = resource.SearchIncludes,
+        Operation = [.. resource.Operations.Select(o => new CapabilityStatement.OperationComponent { Name = o.Name, Definition = o.Definition })],
         SearchParam =
         [
             .. resource.SearchParameters.Select(p => new CapabilityStatement.SearchParamComponent

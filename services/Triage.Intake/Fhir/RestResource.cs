@@ -15,10 +15,19 @@ public sealed record SupportedSearchParameter(string Name, SearchParamType Type,
     public string? TargetType { get; init; }
 }
 
+/// <summary>An extended operation (e.g. <c>$validate</c>) at type level (<c>POST /fhir/{type}/$name</c>) and instance level.</summary>
+/// <param name="Definition">The canonical URL of its OperationDefinition.</param>
+public sealed record RestOperation(string Name, string Definition, Delegate TypeHandler, Delegate InstanceHandler);
+
 /// <summary>A resource type served under <c>/fhir</c>: what it answers, and how.</summary>
 public sealed record RestResource(string Type, IReadOnlyList<RestInteraction> Interactions)
 {
     public bool ConditionalCreate { get; init; }
+
+    public IReadOnlyList<RestOperation> Operations { get; init; } = [];
+
+    /// <summary>The profile every resource of the type is held to on create and update, if any (CapabilityStatement <c>profile</c>).</summary>
+    public string? Profile { get; init; }
 
     public IReadOnlyList<SupportedSearchParameter> SearchParameters { get; init; } = [];
 

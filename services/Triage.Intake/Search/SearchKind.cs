@@ -23,4 +23,7 @@ public enum SearchKind
 
     /// <summary>A date span in the search index.</summary>
     Date,
+
+    /// <summary>The canonical URL of a conformance resource built into the server (not stored, not indexed).</summary>
+    Canonical,
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Triage.Data;
 using Triage.Intake.Storage;
+using Triage.Intake.Validation;
 
 namespace Triage.Intake.Versions;
 
@@ -12,7 +13,12 @@ namespace Triage.Intake.Versions;
 /// only if it is still the version <c>If-Match</c> names. Ids are the server's: an update never creates.
 /// </summary>
 public sealed class ResourceUpdate(
-    TriageDbContext db, FhirResourceStore store, ReferenceResolver references, ConditionalCreate identifiers, ILogger<ResourceUpdate> logger)
+    TriageDbContext db,
+    FhirResourceStore store,
+    ReferenceResolver references,
+    ConditionalCreate identifiers,
+    IntakeProfileCheck profiles,
+    ILogger<ResourceUpdate> logger)
 {
     private static readonly Dictionary<string, string> NoNewIds = [];
 
@@ -40,6 +46,7 @@ public sealed class ResourceUpdate(
         var item = new IncomingResource(resource, null, type);
         await references.ResolveAsync([item], NoNewIds, cancellationToken);
         IntakeRules.Check(item);
+        profiles.Check([item]);
         await identifiers.ReregisterAsync(resource, cancellationToken);
         await store.AddVersionAsync(current, resource, IntakeRules.PatientIdOf(resource), cancellationToken);
         try

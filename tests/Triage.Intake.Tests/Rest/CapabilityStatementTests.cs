@@ -1,5 +1,6 @@
 using System.Net;
 using Hl7.Fhir.Model;
+using Triage.Fhir.Conformance;
 using Interaction = Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction;
 
 namespace Triage.Intake.Tests.Rest;
@@ -131,6 +132,7 @@ public sealed class CapabilityStatementTests
         "owner" => "Organization/dermatology",
         "focus" or "target" => $"RiskAssessment/{ids["RiskAssessment"]}",
         "agent" => $"Device/{ids["Device"]}",
+        "url" => TriageCanonicals.BodyRegionValueSet,
         _ => throw new InvalidOperationException($"Give the test an example value for search parameter {parameter.Name}."),
     };
 
@@ -157,6 +159,9 @@ public sealed class CapabilityStatementTests
             ["Provenance"] = await IdOfAsync(server, "Provenance"),
             ["Task"] = await IdOfAsync(server, "Task"),
             ["Subscription"] = (await server.CreateAsync(Subscriptions.RestHook("https://ehr.example.org/notify"))).Id!,
+            ["StructureDefinition"] = "lesion-photo",
+            ["CodeSystem"] = "clinical-feature",
+            ["ValueSet"] = "body-region",
         };
     }
 }
