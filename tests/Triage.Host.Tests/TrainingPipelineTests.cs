@@ -40,6 +40,7 @@ public sealed class TrainingPipelineTests : IDisposable
         "--Training:Pipeline:ValidationFolds", "3",
         "--Training:Pipeline:Threads", "1",
         "--Training:Pipeline:ParityImages", "2",
+        "--Training:Pipeline:MaxMemoryMegabytes", "16384",
         .. gates,
     ];
 
@@ -53,7 +54,7 @@ public sealed class TrainingPipelineTests : IDisposable
             var first = await TrainAsync(strict, retrainTeacher: true);
             first.Status.Should().Be(TrainingRunStatus.Succeeded, first.FailureReason);
             first.Outcome.Should().Be("challenger");
-            Steps(first).Should().Equal("corpus", "teacher", "distil", "calibrate", "export", "parity", "evaluate", "register", "promote");
+            Steps(first).Should().Equal("corpus", "memory", "teacher", "distil", "calibrate", "export", "parity", "evaluate", "register", "promote");
 
             var registry = await AliasesAsync(strict);
             registry[ModelAlias.Challenger].Should().Be("student-r1");
@@ -126,6 +127,22 @@ public sealed class TrainingPipelineTests : IDisposable
         run.FailureReason.Should().Contain("no-such-folder").And.Contain("does not exist");
         (await AliasesAsync(host)).Should().BeEmpty();
         (await ReadinessAsync(host)).Should().Contain("\"generation\":1");
+    }
+
+    [Fact]
+    public async Task A_run_the_memory_bound_cannot_hold_is_refused_before_training_with_its_figures()
+    {
+        await using var host = await RunningHost.StartAsync([.. Tiny(), "--Training:Pipeline:MaxMemoryMegabytes", "64"]);
+
+        var run = await TrainAsync(host, retrainTeacher: true);
+
+        run.Status.Should().Be(TrainingRunStatus.Failed);
+        run.FailedStep.Should().Be("memory");
+        run.FailureReason.Should().Contain("Training:Pipeline:MaxMemoryMegabytes = 64 MB").And.Contain("MB now").And.Contain("nothing was trained");
+        Steps(run).Should().Equal("corpus");
+        (await AliasesAsync(host)).Should().BeEmpty();
+        await using var scope = host.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<TrainingDbContext>().ModelVersions.CountAsync()).Should().Be(0);
     }
 
     [Fact]
