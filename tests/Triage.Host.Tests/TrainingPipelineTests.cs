@@ -12,6 +12,8 @@ namespace Triage.Host.Tests;
 /// <summary>
 /// The training pipeline end to end in the embedded host, at a size CI can afford: real photos from the seed data,
 /// runs through the Hangfire training queue, the registry in the host's SQLite file, and the gates applied both ways.
+/// Before the second run, real cases go through the platform as in use: posted over FHIR, classified, flagged, and
+/// decided by a reviewer in the review UI; that run's corpus holds them.
 /// A run made to fail a gate stays challenger; a passing one becomes champion and the same running host serves it.
 /// </summary>
 public sealed class TrainingPipelineTests : IDisposable
@@ -49,9 +51,10 @@ public sealed class TrainingPipelineTests : IDisposable
     {
         // Run 1: an ECE bound no model meets. The teacher is trained (none is registered yet), the student is kept as challenger.
         var strict = await RunningHost.StartInAsync(_folder, Tiny("--Training:Gates:MaximumCalibrationError", "0"));
+        TrainingRunRecord first;
         try
         {
-            var first = await TrainAsync(strict, retrainTeacher: true);
+            first = await TrainAsync(strict, retrainTeacher: true);
             first.Status.Should().Be(TrainingRunStatus.Succeeded, first.FailureReason);
             first.Outcome.Should().Be("challenger");
             Steps(first).Should().Equal("corpus", "memory", "teacher", "distil", "calibrate", "export", "parity", "evaluate", "register", "promote");
@@ -73,6 +76,7 @@ public sealed class TrainingPipelineTests : IDisposable
             "--Inference:TeacherModelPath", RunningHost.ModelPath, "--Inference:Escalation:MinimumConfidence", "0.5",
             "--Inference:Escalation:CancerBandLow", "0.4", "--Inference:Escalation:CancerBandHigh", "0.6");
         var lenient = await RunningHost.StartInAsync(_folder, lenientSettings);
+        var reviewed = await ReviewThroughThePlatformAsync(lenient, count: 3);
         var second = await TrainAsync(lenient, retrainTeacher: false);
         second.Status.Should().Be(TrainingRunStatus.Succeeded, second.FailureReason);
         second.Outcome.Should().Be("promoted");
@@ -86,7 +90,9 @@ public sealed class TrainingPipelineTests : IDisposable
             student.ParentTeacher!.Version.Should().Be("teacher-r1");
             student.ArtefactSha256.Should().MatchRegex("^[0-9a-f]{64}$");
             student.CorpusHash.Should().Be(second.CorpusHash).And.MatchRegex("^[0-9a-f]{64}$");
-            File.Exists(student.CorpusCasesPath).Should().BeTrue();
+            ReviewedCaseIds(student.CorpusCasesPath).Should().BeEquivalentTo(reviewed, "the cases decided in review are in the corpus, as the review flow stored them");
+            second.CorpusCaseCount.Should().Be(first.CorpusCaseCount + reviewed.Count);
+            second.CorpusHash.Should().NotBe(first.CorpusHash, "the first run had the same seed cases and no reviewed ones");
             student.MetricsJson.Should().Contain("\"weighted_f1\"").And.Contain("\"max_probability_difference\"");
             var moves = await db.AliasMoves.Where(m => m.Alias == ModelAlias.Champion).OrderBy(m => m.Id).ToListAsync();
             moves.Select(m => m.MovedBy).Should().HaveCount(2).And.Contain(by => by.StartsWith("training run 2"));
@@ -234,6 +240,35 @@ public sealed class TrainingPipelineTests : IDisposable
         }
 
         File.AppendAllLines(metadata, added);
+    }
+
+    /// <summary>
+    /// Real cases the seed folder does not hold, posted through FHIR, classified and flagged by the running host, then
+    /// decided in the review UI over HTTP by the development reviewer with their biopsied diagnosis.
+    /// </summary>
+    /// <returns>The reviewed cases' ids.</returns>
+    private async Task<IReadOnlyList<string>> ReviewThroughThePlatformAsync(RunningHost host, int count)
+    {
+        var seedImages = Path.Combine(_seed, "images");
+        var flagged = await host.PostFlaggedCasesAsync(FlaggedCases.Candidates().Where(c => !File.Exists(Path.Combine(seedImages, c.ImageId))), count);
+        using var reviewer = await ReviewerClient.SignInAsync(host.Client.BaseAddress!, ReviewerClient.DevelopmentUserName, ReviewerClient.DevelopmentPassword);
+        foreach (var (caseId, source) in flagged)
+        {
+            var page = await reviewer.GetPageAsync($"/review/cases/{caseId}");
+            var decided = await reviewer.DecideAsync(caseId, page, source.Diagnosis.ToString());
+            decided.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, await decided.Content.ReadAsStringAsync());
+        }
+
+        return [.. flagged.Select(f => f.CaseId.ToString())];
+    }
+
+    /// <summary>The ids of the reviewed cases in a run's corpus manifest, on either side of the split.</summary>
+    private static IEnumerable<string> ReviewedCaseIds(string manifestPath)
+    {
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        return manifest["training"]!.AsArray().Concat(manifest["evaluation"]!.AsArray())
+            .Where(c => c!["source"]!.GetValue<string>() == "review")
+            .Select(c => c!["id"]!.GetValue<string>());
     }
 
     private static IEnumerable<string> Steps(TrainingRunRecord run) =>
