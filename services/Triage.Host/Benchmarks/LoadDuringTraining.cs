@@ -29,9 +29,11 @@ public sealed class LoadDuringTraining(LoadTestSettings settings, string seedFol
         progress.WriteLine($"training job {jobId} enqueued; posting {settings.Cases} cases a round, {settings.Concurrency} clients at once, until it ends");
         var training = runs.WaitAsync(jobId, cancellationToken);
         var during = new List<CaseLoadResult>();
+        var peakResident = Environment.WorkingSet;
         while (!training.IsCompleted)
         {
             var round = await load.RunAsync(posted, settings.Cases, settings.Concurrency, $"during-{during.Count}", cancellationToken);
+            peakResident = Math.Max(peakResident, Environment.WorkingSet);
             if (!training.IsCompleted)
             {
                 during.Add(round);
@@ -42,7 +44,8 @@ public sealed class LoadDuringTraining(LoadTestSettings settings, string seedFol
         var run = await scope.ServiceProvider.GetRequiredService<TrainingDbContext>().TrainingRuns.AsNoTracking()
             .OrderByDescending(r => r.Id).FirstAsync(r => r.JobId == jobId, cancellationToken);
         progress.WriteLine($"training run {run.Id}: {run.Status}, {run.Outcome ?? $"step {run.FailedStep}: {run.FailureReason}"}, " +
-                           $"{(run.FinishedAt - run.StartedAt)?.TotalSeconds:F0} s; {during.Count} round(s) finished while it ran");
+                           $"{(run.FinishedAt - run.StartedAt)?.TotalSeconds:F0} s; {during.Count} round(s) finished while it ran; " +
+                           $"resident memory sampled between rounds peaked at {peakResident / (1024 * 1024)} MB; {MemoryStep(run)}");
 
         var after = new List<CaseLoadResult>();
         for (var round = 0; round < Math.Max(1, during.Count); round++)
@@ -52,4 +55,9 @@ public sealed class LoadDuringTraining(LoadTestSettings settings, string seedFol
 
         return new LoadDuringTrainingResult(settings, maxBatchSize, run, LoadRounds.Of(during), LoadRounds.Of(after));
     }
+
+    private static string MemoryStep(TrainingRunRecord run) =>
+        System.Text.Json.Nodes.JsonNode.Parse(run.StepsJson)?.AsArray().FirstOrDefault(step => (string?)step?["step"] == "memory") is { } memory
+            ? $"memory step {memory.ToJsonString()}"
+            : "no memory step recorded";
 }
