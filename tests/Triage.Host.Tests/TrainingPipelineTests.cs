@@ -138,7 +138,9 @@ public sealed class TrainingPipelineTests : IDisposable
     [Fact]
     public async Task A_run_the_memory_bound_cannot_hold_is_refused_before_training_with_its_figures()
     {
-        await using var host = await RunningHost.StartAsync([.. Tiny(), "--Training:Pipeline:MaxMemoryMegabytes", "64"]);
+        // Sampled rarely, so that the watch cannot stop the run before the check refuses it.
+        await using var host = await RunningHost.StartAsync(
+            [.. Tiny(), "--Training:Pipeline:MaxMemoryMegabytes", "64", "--Training:Pipeline:MemoryCheckInterval", "00:10:00"]);
 
         var run = await TrainAsync(host, retrainTeacher: true);
 
