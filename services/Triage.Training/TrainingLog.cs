@@ -29,6 +29,9 @@ internal static partial class TrainingLog
     [LoggerMessage(3015, LogLevel.Information, "Training run {RunId}: {Progress}")]
     public static partial void TrainingProgress(this ILogger logger, int runId, string progress);
 
+    [LoggerMessage(3016, LogLevel.Warning, "Resident memory {ResidentMegabytes} MB is over the training bound of {LimitMegabytes} MB: the training run is stopped")]
+    public static partial void MemoryBoundExceeded(this ILogger logger, long residentMegabytes, int limitMegabytes);
+
     [LoggerMessage(3020, LogLevel.Information, "{NewCases} new labelled case(s) since the last run (threshold {Threshold}): re-distillation enqueued as job {JobId}")]
     public static partial void NewCasesTriggered(this ILogger logger, int newCases, int threshold, string jobId);
 

@@ -15,6 +15,7 @@ using Triage.Inference;
 using Triage.Inference.Models;
 using Triage.Training.Corpus;
 using Triage.Training.Jobs;
+using Triage.Training.Memory;
 using Triage.Training.Pipeline;
 using Triage.Training.Promotion;
 using Triage.Training.Registry;
@@ -59,6 +60,9 @@ public static class TrainingServiceExtensions
         services.AddScoped<TrainingRunRecorder>();
         services.AddScoped<OnnxCaseClassifier>();
         services.AddScoped<NetworkTraining>();
+        services.TryAddSingleton<IProcessMemory, ProcessMemory>();
+        services.AddScoped<MemoryBudgetCheck>();
+        services.AddScoped<ResidentMemoryWatch>();
         services.AddScoped<ParityCheck>();
         services.AddScoped<FrozenSetEvaluation>();
         services.AddScoped<ServingChampion>();

@@ -23,6 +23,41 @@ public class LoadTestCommandTests
     }
 
     [Fact]
+    public async Task During_training_compares_latency_while_the_host_trains_with_after_the_run_ended()
+    {
+        var data = EvaluationFolder.Create(perDiagnosis: 5);
+        var table = Path.Combine(TestPaths.NewTempFolder("load-test"), "during-training.md");
+        try
+        {
+            var (exitCode, output, error) = await LoadTest(
+                "--data", data, "--model", RunningHost.ModelPath, "--cases", "4", "--concurrency", "2", "--provider", "cpu", "--during-training", "--out", table,
+                "--Training:Pipeline:ImageSize", "32", "--Training:Pipeline:TeacherEpochs", "2", "--Training:Pipeline:StudentEpochs", "2",
+                "--Training:Pipeline:MaxBatchesPerEpoch", "2", "--Training:Pipeline:BatchSize", "8", "--Training:Pipeline:ValidationFolds", "3",
+                "--Training:Pipeline:ParityImages", "1", "--Training:Corpus:EvaluationShare", "0.3");
+
+            (exitCode, error).Should().Be((0, ""), output);
+            output.Should().Contain("training run 1: Succeeded");
+            var rows = File.ReadAllLines(table);
+            rows.Should().Contain(r => r.StartsWith("| while training |", StringComparison.Ordinal) && !r.StartsWith("| while training | 0 |", StringComparison.Ordinal))
+                .And.Contain(r => r.StartsWith("| after training |", StringComparison.Ordinal))
+                .And.Contain(r => r.StartsWith("While training over after: median x", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Refuses_an_option_it_does_not_know_and_takes_host_settings()
+    {
+        var (exitCode, _, error) = await LoadTest("--data", TestPaths.PadUfes20, "--cases-per-round", "4");
+
+        exitCode.Should().Be(2);
+        error.Should().Contain("Unknown option --cases-per-round");
+    }
+
+    [Fact]
     public async Task Refuses_a_folder_that_is_not_in_the_pad_ufes_20_layout()
     {
         var (exitCode, _, error) = await LoadTest("--data", TestPaths.NewTempFolder("load-test"));

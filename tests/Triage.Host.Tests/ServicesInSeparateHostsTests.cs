@@ -8,7 +8,6 @@ using Triage.Host.Commands;
 using Triage.Host.Composition;
 using Triage.Intake.Subscriptions;
 using Triage.Intake.Tests.Rest;
-using Triage.Review.Tests;
 using Triage.Testing;
 using Triage.Training.Jobs;
 using FhirTask = Hl7.Fhir.Model.Task;

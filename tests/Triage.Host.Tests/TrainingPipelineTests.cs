@@ -12,6 +12,8 @@ namespace Triage.Host.Tests;
 /// <summary>
 /// The training pipeline end to end in the embedded host, at a size CI can afford: real photos from the seed data,
 /// runs through the Hangfire training queue, the registry in the host's SQLite file, and the gates applied both ways.
+/// Before the second run, real cases go through the platform as in use: posted over FHIR, classified, flagged, and
+/// decided by a reviewer in the review UI; that run's corpus holds them.
 /// A run made to fail a gate stays challenger; a passing one becomes champion and the same running host serves it.
 /// </summary>
 public sealed class TrainingPipelineTests : IDisposable
@@ -40,6 +42,7 @@ public sealed class TrainingPipelineTests : IDisposable
         "--Training:Pipeline:ValidationFolds", "3",
         "--Training:Pipeline:Threads", "1",
         "--Training:Pipeline:ParityImages", "2",
+        "--Training:Pipeline:MaxMemoryMegabytes", "16384",
         .. gates,
     ];
 
@@ -48,12 +51,13 @@ public sealed class TrainingPipelineTests : IDisposable
     {
         // Run 1: an ECE bound no model meets. The teacher is trained (none is registered yet), the student is kept as challenger.
         var strict = await RunningHost.StartInAsync(_folder, Tiny("--Training:Gates:MaximumCalibrationError", "0"));
+        TrainingRunRecord first;
         try
         {
-            var first = await TrainAsync(strict, retrainTeacher: true);
+            first = await TrainAsync(strict, retrainTeacher: true);
             first.Status.Should().Be(TrainingRunStatus.Succeeded, first.FailureReason);
             first.Outcome.Should().Be("challenger");
-            Steps(first).Should().Equal("corpus", "teacher", "distil", "calibrate", "export", "parity", "evaluate", "register", "promote");
+            Steps(first).Should().Equal("corpus", "memory", "teacher", "distil", "calibrate", "export", "parity", "evaluate", "register", "promote");
 
             var registry = await AliasesAsync(strict);
             registry[ModelAlias.Challenger].Should().Be("student-r1");
@@ -72,6 +76,7 @@ public sealed class TrainingPipelineTests : IDisposable
             "--Inference:TeacherModelPath", RunningHost.ModelPath, "--Inference:Escalation:MinimumConfidence", "0.5",
             "--Inference:Escalation:CancerBandLow", "0.4", "--Inference:Escalation:CancerBandHigh", "0.6");
         var lenient = await RunningHost.StartInAsync(_folder, lenientSettings);
+        var reviewed = await ReviewThroughThePlatformAsync(lenient, count: 3);
         var second = await TrainAsync(lenient, retrainTeacher: false);
         second.Status.Should().Be(TrainingRunStatus.Succeeded, second.FailureReason);
         second.Outcome.Should().Be("promoted");
@@ -85,7 +90,9 @@ public sealed class TrainingPipelineTests : IDisposable
             student.ParentTeacher!.Version.Should().Be("teacher-r1");
             student.ArtefactSha256.Should().MatchRegex("^[0-9a-f]{64}$");
             student.CorpusHash.Should().Be(second.CorpusHash).And.MatchRegex("^[0-9a-f]{64}$");
-            File.Exists(student.CorpusCasesPath).Should().BeTrue();
+            ReviewedCaseIds(student.CorpusCasesPath).Should().BeEquivalentTo(reviewed, "the cases decided in review are in the corpus, as the review flow stored them");
+            second.CorpusCaseCount.Should().Be(first.CorpusCaseCount + reviewed.Count);
+            second.CorpusHash.Should().NotBe(first.CorpusHash, "the first run had the same seed cases and no reviewed ones");
             student.MetricsJson.Should().Contain("\"weighted_f1\"").And.Contain("\"max_probability_difference\"");
             var moves = await db.AliasMoves.Where(m => m.Alias == ModelAlias.Champion).OrderBy(m => m.Id).ToListAsync();
             moves.Select(m => m.MovedBy).Should().HaveCount(2).And.Contain(by => by.StartsWith("training run 2"));
@@ -126,6 +133,24 @@ public sealed class TrainingPipelineTests : IDisposable
         run.FailureReason.Should().Contain("no-such-folder").And.Contain("does not exist");
         (await AliasesAsync(host)).Should().BeEmpty();
         (await ReadinessAsync(host)).Should().Contain("\"generation\":1");
+    }
+
+    [Fact]
+    public async Task A_run_the_memory_bound_cannot_hold_is_refused_before_training_with_its_figures()
+    {
+        // Sampled rarely, so that the watch cannot stop the run before the check refuses it.
+        await using var host = await RunningHost.StartAsync(
+            [.. Tiny(), "--Training:Pipeline:MaxMemoryMegabytes", "64", "--Training:Pipeline:MemoryCheckInterval", "00:10:00"]);
+
+        var run = await TrainAsync(host, retrainTeacher: true);
+
+        run.Status.Should().Be(TrainingRunStatus.Failed);
+        run.FailedStep.Should().Be("memory");
+        run.FailureReason.Should().Contain("Training:Pipeline:MaxMemoryMegabytes = 64 MB").And.Contain("MB now").And.Contain("nothing was trained");
+        Steps(run).Should().Equal("corpus");
+        (await AliasesAsync(host)).Should().BeEmpty();
+        await using var scope = host.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<TrainingDbContext>().ModelVersions.CountAsync()).Should().Be(0);
     }
 
     [Fact]
@@ -217,6 +242,35 @@ public sealed class TrainingPipelineTests : IDisposable
         }
 
         File.AppendAllLines(metadata, added);
+    }
+
+    /// <summary>
+    /// Real cases the seed folder does not hold, posted through FHIR, classified and flagged by the running host, then
+    /// decided in the review UI over HTTP by the development reviewer with their biopsied diagnosis.
+    /// </summary>
+    /// <returns>The reviewed cases' ids.</returns>
+    private async Task<IReadOnlyList<string>> ReviewThroughThePlatformAsync(RunningHost host, int count)
+    {
+        var seedImages = Path.Combine(_seed, "images");
+        var flagged = await host.PostFlaggedCasesAsync(FlaggedCases.Candidates().Where(c => !File.Exists(Path.Combine(seedImages, c.ImageId))), count);
+        using var reviewer = await ReviewerClient.SignInAsync(host.Client.BaseAddress!, ReviewerClient.DevelopmentUserName, ReviewerClient.DevelopmentPassword);
+        foreach (var (caseId, source) in flagged)
+        {
+            var page = await reviewer.GetPageAsync($"/review/cases/{caseId}");
+            var decided = await reviewer.DecideAsync(caseId, page, source.Diagnosis.ToString());
+            decided.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, await decided.Content.ReadAsStringAsync());
+        }
+
+        return [.. flagged.Select(f => f.CaseId.ToString())];
+    }
+
+    /// <summary>The ids of the reviewed cases in a run's corpus manifest, on either side of the split.</summary>
+    private static IEnumerable<string> ReviewedCaseIds(string manifestPath)
+    {
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        return manifest["training"]!.AsArray().Concat(manifest["evaluation"]!.AsArray())
+            .Where(c => c!["source"]!.GetValue<string>() == "review")
+            .Select(c => c!["id"]!.GetValue<string>());
     }
 
     private static IEnumerable<string> Steps(TrainingRunRecord run) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using Triage.Testing;
 
 namespace Triage.Review.Tests;
 
@@ -14,8 +15,8 @@ public sealed class ConcurrentDecisionTests(FlaggedCasesWithoutClaims fixture) :
     public async Task A_form_opened_before_another_reviewer_took_the_case_is_refused()
     {
         var caseId = fixture.TakeCase();
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
-        using var ben = await ReviewerClient.SignInAsync(Review, "dr.ben");
+        using var ana = await Review.SignInAsync("dr.ana");
+        using var ben = await Review.SignInAsync("dr.ben");
         var anasPage = await ana.GetPageAsync($"/review/cases/{caseId}");
         var bensPage = await ben.GetPageAsync($"/review/cases/{caseId}");
         ReviewerClient.RevisionIn(bensPage).Should().BeGreaterThan(ReviewerClient.RevisionIn(anasPage), "opening the case claimed it for dr.ben");
@@ -32,8 +33,8 @@ public sealed class ConcurrentDecisionTests(FlaggedCasesWithoutClaims fixture) :
     public async Task Of_two_reviewers_deciding_at_the_same_moment_exactly_one_wins()
     {
         var caseId = fixture.TakeCase();
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
-        using var ben = await ReviewerClient.SignInAsync(Review, "dr.ben");
+        using var ana = await Review.SignInAsync("dr.ana");
+        using var ben = await Review.SignInAsync("dr.ben");
         var anasPage = await ana.GetPageAsync($"/review/cases/{caseId}");
         var bensPage = await ben.GetPageAsync($"/review/cases/{caseId}");
         var revision = ReviewerClient.RevisionIn(bensPage);

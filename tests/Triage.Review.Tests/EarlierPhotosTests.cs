@@ -19,7 +19,7 @@ public sealed class EarlierPhotosTests
         var firstCase = await PostFlaggedAsync(review, first);
         var otherCase = await PostFlaggedAsync(review, other);
         var secondCase = await PostFlaggedAsync(review, second);
-        using var ana = await ReviewerClient.SignInAsync(review, "dr.ana");
+        using var ana = await review.SignInAsync("dr.ana");
 
         var secondPage = await ana.GetPageAsync($"/review/cases/{secondCase}");
         var otherPage = await ana.GetPageAsync($"/review/cases/{otherCase}");

@@ -3,6 +3,7 @@ using Hl7.Fhir.Model;
 using Triage.Domain.Review;
 using Triage.Fhir.Serialization;
 using Triage.Fhir.Terminology;
+using Triage.Testing;
 using FhirTask = Hl7.Fhir.Model.Task;
 
 namespace Triage.Review.Tests;
@@ -16,7 +17,7 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
     public async Task A_decision_completes_the_task_writes_a_final_observation_and_stores_a_labelled_case()
     {
         var caseId = fixture.TakeCase();
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ana = await Review.SignInAsync("dr.ana");
         var page = await ana.GetPageAsync($"/review/cases/{caseId}");
 
         var response = await ana.DecideAsync(caseId, page, "MEL", note: "Asymmetric, several colours.");
@@ -62,7 +63,7 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
         subscription.CriteriaElement.AddExtension(
             Triage.Intake.Subscriptions.SubscriptionTopics.FilterCriteriaExtension, new FhirString($"Task?patient=Patient/{patientId}"));
         (await Triage.Host.Tests.FhirClient.PostAsync(Review.Host.Client, "/fhir/Subscription", subscription)).StatusCode.Should().Be(HttpStatusCode.Created);
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ana = await Review.SignInAsync("dr.ana");
 
         var response = await ana.DecideAsync(caseId, await ana.GetPageAsync($"/review/cases/{caseId}"), "BCC");
 
@@ -75,7 +76,7 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
     public async Task A_photo_that_cannot_be_assessed_completes_the_task_without_a_training_label()
     {
         var caseId = fixture.TakeCase();
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ana = await Review.SignInAsync("dr.ana");
 
         var response = await ana.DecideAsync(caseId, await ana.GetPageAsync($"/review/cases/{caseId}"), "not-assessable", note: "Out of focus.");
 
@@ -95,7 +96,7 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
     public async Task Bad_input_is_refused_with_a_clear_message_and_changes_nothing(string diagnosis, string biopsy, string message)
     {
         var caseId = fixture.TakeCaseForReuse();
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ana = await Review.SignInAsync("dr.ana");
         var page = await ana.GetPageAsync($"/review/cases/{caseId}");
         var before = await Review.CountAsync("FhirResources");
 
@@ -112,8 +113,8 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
     public async Task A_second_reviewer_cannot_decide_a_case_the_first_has_open()
     {
         var caseId = fixture.TakeCase();
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
-        using var ben = await ReviewerClient.SignInAsync(Review, "dr.ben");
+        using var ana = await Review.SignInAsync("dr.ana");
+        using var ben = await Review.SignInAsync("dr.ben");
         var anasPage = await ana.GetPageAsync($"/review/cases/{caseId}");
 
         var bensPage = await ben.GetPageAsync($"/review/cases/{caseId}");
@@ -133,9 +134,9 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
     public async Task A_later_biopsy_result_overrides_the_clinical_label()
     {
         var caseId = fixture.TakeCase();
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ana = await Review.SignInAsync("dr.ana");
         (await ana.DecideAsync(caseId, await ana.GetPageAsync($"/review/cases/{caseId}"), "NEV")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        using var ben = await ReviewerClient.SignInAsync(Review, "dr.ben");
+        using var ben = await Review.SignInAsync("dr.ben");
 
         var response = await ben.RecordBiopsyAsync(caseId, await ben.GetPageAsync($"/review/cases/{caseId}"), "MEL");
 
@@ -159,19 +160,19 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
         toSignIn.Headers.Location!.ToString().Should().Contain("/review/sign-in");
         (await anonymous.GetAsync($"/review/images/{Guid.NewGuid()}/thumbnail")).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        using var clerk = await ReviewerClient.SignInAsync(Review, "clerk");
+        using var clerk = await Review.SignInAsync("clerk");
         var denied = await clerk.GetAsync("/review");
         denied.StatusCode.Should().Be(HttpStatusCode.Redirect);
         denied.Headers.Location!.ToString().Should().Contain("/review/denied");
 
-        var wrong = await FluentActions.Awaiting(() => ReviewerClient.SignInAsync(Review, "dr.ana", "guess")).Should().ThrowAsync<Exception>();
+        var wrong = await FluentActions.Awaiting(() => Review.SignInAsync("dr.ana", "guess")).Should().ThrowAsync<Exception>();
         wrong.Which.Message.Should().Contain("Unauthorized");
     }
 
     [Fact]
     public async Task The_worklist_pages_through_every_flagged_case_with_counts_and_light_thumbnails()
     {
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ana = await Review.SignInAsync("dr.ana");
         var flagged = await Review.CountAsync("Cases WHERE Status IN ('FlaggedForReview', 'Reviewed')");
 
         var first = await ana.GetPageAsync("/review?status=All");
@@ -189,7 +190,7 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
     [Fact]
     public async Task The_worklist_filters_by_status_suggested_diagnosis_and_age()
     {
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ana = await Review.SignInAsync("dr.ana");
         var suggestions = await Review.QueryAsync(
             "SELECT c.Id, r.SuggestedDiagnosis, c.Status FROM Cases c JOIN CaseResults r ON r.CaseId = c.Id", r => (Id: r.GetGuid(0), Suggested: r.GetString(1), Status: r.GetString(2)));
         var suggested = suggestions[0].Suggested;
@@ -203,7 +204,7 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
     [Fact]
     public async Task The_worklist_shows_waiting_cases_in_the_urgency_order_of_the_domain_rule()
     {
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ana = await Review.SignInAsync("dr.ana");
         var waiting = await Review.QueryAsync(
             "SELECT c.Id, r.CancerProbability, r.EscalationReasons, c.FlaggedAt FROM Cases c JOIN CaseResults r ON r.CaseId = c.Id WHERE c.Status = 'FlaggedForReview'",
             r => (Id: r.GetGuid(0), Urgency: new ReviewUrgency(r.GetDouble(1), r.GetString(2).Length > 0, new DateTimeOffset(r.GetInt64(3), TimeSpan.Zero))));
@@ -246,7 +247,7 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
             (await corrupt.ExecuteNonQueryAsync()).Should().BeGreaterThan(0, "the case's Task row is what the case view reads");
         }
 
-        using var ana = await ReviewerClient.SignInAsync(Review, "dr.ana");
+        using var ana = await Review.SignInAsync("dr.ana");
 
         var response = await ana.GetAsync($"/review/cases/{caseId}");
 

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Triage.Domain.Diagnoses;
 using Triage.Host.Tests;
-using Triage.Ml.PadUfes20;
 using Triage.Testing;
 
 namespace Triage.Review.Tests;
@@ -35,32 +33,10 @@ public sealed class ReviewHost : IAsyncDisposable
     }
 
     /// <summary>Posts real cancers, one patient each, until <paramref name="count"/> are flagged; their case ids, most recent last.</summary>
-    public async Task<IReadOnlyList<Guid>> PostFlaggedCasesAsync(int count, int skip = 0)
-    {
-        var flagged = new List<Guid>();
-        foreach (var realCase in Candidates().Skip(skip).Take(count * 4))
-        {
-            var (patientId, mediaId) = await Host.Client.PostCaseAsync(realCase);
-            await Host.Client.WaitForRiskAssessmentAsync(patientId, TimeSpan.FromSeconds(60));
-            var (caseId, status) = await CaseOfMediaAsync(mediaId);
-            if (status == "FlaggedForReview")
-            {
-                flagged.Add(caseId);
-                if (flagged.Count == count)
-                {
-                    return flagged;
-                }
-            }
-        }
+    public async Task<IReadOnlyList<Guid>> PostFlaggedCasesAsync(int count, int skip = 0) =>
+        [.. (await Host.PostFlaggedCasesAsync(FlaggedCases.Candidates().Skip(skip), count)).Select(flagged => flagged.CaseId)];
 
-        throw new InvalidOperationException($"Only {flagged.Count} of the real cases posted were flagged for review.");
-    }
-
-    public async Task<(Guid CaseId, string Status)> CaseOfMediaAsync(string mediaId)
-    {
-        var row = await QuerySingleAsync($"SELECT Id, Status FROM Cases WHERE MediaId = '{mediaId}'", r => (r.GetGuid(0), r.GetString(1)));
-        return row;
-    }
+    public Task<ReviewerClient> SignInAsync(string userName, string password = Password) => ReviewerClient.SignInAsync(Address, userName, password);
 
     /// <summary>One row of a query against the host's SQLite file, read through a separate connection.</summary>
     public async Task<T> QuerySingleAsync<T>(string sql, Func<SqliteDataReader, T> read)
@@ -89,8 +65,4 @@ public sealed class ReviewHost : IAsyncDisposable
         QuerySingleAsync($"SELECT COUNT(*) FROM {tableAndCondition}", r => r.GetInt64(0));
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
-
-    /// <summary>Biopsied cancers with every feature known: the most likely to be flagged as suspicious.</summary>
-    private static IEnumerable<PadUfes20Case> Candidates() =>
-        PadUfes20Reader.Read(TestPaths.PadUfes20).Where(c => c.Diagnosis.IsCancer() && c.Features.IsComplete).DistinctBy(c => c.PatientId).OrderBy(c => c.ImageId, StringComparer.Ordinal);
 }

@@ -21,7 +21,7 @@ public sealed class LoadTest(LoadTestSettings settings, TextWriter progress)
         var runs = new List<(int MaxBatchSize, CaseLoadResult Result)>();
         foreach (var maxBatchSize in settings.MaxBatchSizes)
         {
-            await using var host = await LoadTestHost.StartAsync(HostSettings(maxBatchSize));
+            await using var host = await LoadTestHost.StartAsync(settings.HostSettings(maxBatchSize));
             using var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(2) };
             var load = new CaseLoad(client, settings.PollingInterval, TimeSpan.FromMinutes(5));
             await load.RunAsync(cases, Math.Min(4, settings.Cases), 2, $"warm-up-{maxBatchSize}", cancellationToken);
@@ -34,14 +34,6 @@ public sealed class LoadTest(LoadTestSettings settings, TextWriter progress)
 
         return new LoadTestResult(settings, bare, runs);
     }
-
-    private IEnumerable<string> HostSettings(int maxBatchSize) =>
-    [
-        "--Inference:ModelPath", settings.ModelPath,
-        "--Inference:ExecutionProvider", settings.ExecutionProvider.ToString(),
-        "--Inference:ConcurrentMessageLimit", Math.Max(settings.Concurrency, maxBatchSize).ToString(CultureInfo.InvariantCulture),
-        "--Inference:Batching:MaxBatchSize", maxBatchSize.ToString(CultureInfo.InvariantCulture),
-    ];
 
     private InferenceLatency TimeBareModel(IReadOnlyList<PadUfes20Case> cases)
     {
@@ -57,6 +49,18 @@ public sealed class LoadTest(LoadTestSettings settings, TextWriter progress)
 public sealed record LoadTestSettings(string ModelPath, ExecutionProviderPreference ExecutionProvider, int Cases, int Concurrency, IReadOnlyList<int> MaxBatchSizes)
 {
     public TimeSpan PollingInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>More configuration for the host, as command-line pairs (e.g. <c>--Training:Pipeline:ImageSize</c>, <c>64</c>).</summary>
+    public IReadOnlyList<string> HostConfiguration { get; init; } = [];
+
+    public IEnumerable<string> HostSettings(int maxBatchSize) =>
+    [
+        "--Inference:ModelPath", ModelPath,
+        "--Inference:ExecutionProvider", ExecutionProvider.ToString(),
+        "--Inference:ConcurrentMessageLimit", Math.Max(Concurrency, maxBatchSize).ToString(CultureInfo.InvariantCulture),
+        "--Inference:Batching:MaxBatchSize", maxBatchSize.ToString(CultureInfo.InvariantCulture),
+        .. HostConfiguration,
+    ];
 }
 
 public sealed record LoadTestResult(LoadTestSettings Settings, InferenceLatency BareModel, IReadOnlyList<(int MaxBatchSize, CaseLoadResult Result)> Runs)

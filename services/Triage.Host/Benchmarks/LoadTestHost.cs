@@ -18,6 +18,8 @@ public sealed class LoadTestHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="settings">Configuration as command-line pairs, e.g. <c>--Inference:ModelPath</c>, <c>M</c>.</param>
     public static async Task<LoadTestHost> StartAsync(IEnumerable<string> settings)
     {
@@ -27,6 +29,9 @@ public sealed class LoadTestHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             "--ConnectionStrings:Triage", $"Data Source={Path.Combine(folder, "triage.db")}",
             "--Logging:LogLevel:Default", "Warning",
+            // What a training run in this host writes stays in its folder.
+            "--Training:Pipeline:ArtefactFolder", Path.Combine(folder, "runs"),
+            "--Training:ChampionSettingsPath", Path.Combine(folder, "serving-champion.json"),
             .. settings,
         ];
         var app = TriageHost.Build(args);

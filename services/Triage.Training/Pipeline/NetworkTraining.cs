@@ -9,21 +9,25 @@ namespace Triage.Training.Pipeline;
 /// <summary>Trains the teacher or distils the student on a corpus folder with the same runner the command-line verbs use.</summary>
 public sealed class NetworkTraining(IOptions<PipelineOptions> options)
 {
+    /// <summary>The teacher a run trains when it retrains one.</summary>
+    public NetworkDescription Teacher =>
+        new(NetworkDescription.Teacher, ConvNeXtVariant.Parse(options.Value.TeacherVariant).Name, UseMetadata: true, options.Value.ImageSize);
+
+    public NetworkDescription Student => new(NetworkDescription.Student, null, UseMetadata: true, options.Value.ImageSize);
+
     public Task<JsonObject> TrainTeacher(string corpusFolder, string weights, TextWriter progress, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var network = new NetworkDescription(NetworkDescription.Teacher, ConvNeXtVariant.Parse(settings.TeacherVariant).Name, UseMetadata: true, settings.ImageSize);
-        return Run(new ExperimentRequest(corpusFolder, weights, network, Training(weights, settings.TeacherEpochs), settings.ValidationFolds), progress, cancellationToken);
+        return Run(new ExperimentRequest(corpusFolder, weights, Teacher, Training(weights, settings.TeacherEpochs), settings.ValidationFolds), progress, cancellationToken);
     }
 
     public Task<JsonObject> DistilStudent(string corpusFolder, string weights, string teacherWeights, TextWriter progress, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var network = new NetworkDescription(NetworkDescription.Student, null, UseMetadata: true, settings.ImageSize);
         var distillation = new DistillationWeights(
             Logits: settings.LogitsWeight, Features: settings.FeaturesWeight, Attention: settings.AttentionWeight, Temperature: settings.DistillationTemperature);
         return Run(
-            new ExperimentRequest(corpusFolder, weights, network, Training(weights, settings.StudentEpochs), settings.ValidationFolds, null, teacherWeights, distillation),
+            new ExperimentRequest(corpusFolder, weights, Student, Training(weights, settings.StudentEpochs), settings.ValidationFolds, null, teacherWeights, distillation),
             progress,
             cancellationToken);
     }

@@ -38,6 +38,17 @@ public sealed class PipelineOptions
     [Range(1, 256)]
     public int Threads { get; set; } = 1;
 
+    /// <summary>
+    /// Resident memory, in MB, that the whole process (serving included) may reach while a run trains; null: no bound.
+    /// A run whose estimate would take the process over it is refused; a run that goes over it is stopped.
+    /// </summary>
+    [Range(64, 1_048_576)]
+    public int? MaxMemoryMegabytes { get; set; }
+
+    /// <summary>How often resident memory is sampled during a run when <see cref="MaxMemoryMegabytes"/> is set.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan MemoryCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Folds of the non-evaluation cases; one validates (early stopping and the calibration temperature).</summary>
     [Range(2, 20)]
     public int ValidationFolds { get; set; } = 5;

@@ -6,19 +6,23 @@ using Triage.Contracts;
 using Triage.Domain.Promotion;
 using Triage.Ml.Onnx.Export;
 using Triage.Training.Corpus;
+using Triage.Training.Memory;
 using Triage.Training.Promotion;
 using Triage.Training.Registry;
 
 namespace Triage.Training.Pipeline;
 
 /// <summary>
-/// corpus -> teacher (when asked, or when none is registered) -> distil -> calibrate -> export -> parity ->
+/// corpus -> memory bound -> teacher (when asked, or when none is registered) -> distil -> calibrate -> export -> parity ->
 /// evaluate against the champion on the frozen set -> register -> gates -> promote or keep as challenger.
-/// Each step is recorded on the run; a failing step fails the run and the champion stays where it was.
+/// Each step is recorded on the run; a failing step fails the run and the champion stays where it was. Resident
+/// memory is watched throughout: a run that takes the process over its bound is stopped and fails.
 /// </summary>
 public sealed class TrainingPipeline(
     TrainingRunRecorder recorder,
     CorpusAssembler corpus,
+    MemoryBudgetCheck memoryBudget,
+    ResidentMemoryWatch memoryWatch,
     NetworkTraining training,
     ParityCheck parity,
     FrozenSetEvaluation evaluation,
@@ -33,6 +37,8 @@ public sealed class TrainingPipeline(
     {
         await recorder.StartAsync(request.JobId, request.RetrainTeacher, request.TriggeredBy, cancellationToken);
         var run = recorder.Run;
+        // From here on the token is also cancelled when the process goes over its memory bound.
+        cancellationToken = memoryWatch.Start(cancellationToken);
         var folder = Path.Combine(Path.GetFullPath(options.Value.ArtefactFolder, environment.ContentRootPath), $"run-{run.Id}");
         Directory.CreateDirectory(folder);
         using var progress = new LogLineWriter(logger, run.Id);
@@ -43,6 +49,8 @@ public sealed class TrainingPipeline(
         var manifest = Path.Combine(folder, "corpus.json");
 
         var teacher = request.RetrainTeacher ? null : await registry.LatestTeacherAsync(cancellationToken);
+        await recorder.StepAsync(MemoryBudgetCheck.Step, () =>
+            Task.FromResult((true, memoryBudget.Check(cases.Training.Count, teacher?.ArtefactPath))), cancellationToken);
         teacher ??= await recorder.StepAsync("teacher", async () =>
         {
             var weights = Path.Combine(folder, "teacher.weights");

@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Triage.Training.Memory;
 using Triage.Training.Registry;
 
 namespace Triage.Training.Pipeline;
 
 /// <summary>
 /// Writes a run's progress to its <see cref="TrainingRunRecord"/> as it goes: each finished step with its figures,
-/// and the step and reason that ended it when one fails or it is cancelled.
+/// and the step and reason that ended it when one fails or it is cancelled. A step cancelled because the process
+/// went over its memory bound fails with that reason.
 /// </summary>
-public sealed class TrainingRunRecorder(TrainingDbContext db, TimeProvider clock, ILogger<TrainingRunRecorder> logger)
+public sealed class TrainingRunRecorder(TrainingDbContext db, TimeProvider clock, ResidentMemoryWatch memoryWatch, ILogger<TrainingRunRecorder> logger)
 {
     private readonly JsonArray _steps = [];
 
@@ -43,6 +45,10 @@ public sealed class TrainingRunRecorder(TrainingDbContext db, TimeProvider clock
             logger.StepFinished(Run.Id, step, clock.Elapsed.TotalSeconds);
             return result;
         }
+        catch (OperationCanceledException stopped) when (memoryWatch.Overrun is { } overrun)
+        {
+            throw await FailAsync(step, overrun, stopped);
+        }
         catch (OperationCanceledException)
         {
             await EndAsync(TrainingRunStatus.Cancelled, step, "cancelled");
@@ -50,10 +56,7 @@ public sealed class TrainingRunRecorder(TrainingDbContext db, TimeProvider clock
         }
         catch (Exception failure)
         {
-            var reason = failure is TrainingStepFailedException stepFailure ? stepFailure.Reason : failure.Message;
-            await EndAsync(TrainingRunStatus.Failed, step, reason);
-            logger.StepFailed(Run.Id, step, reason, failure);
-            throw failure as TrainingStepFailedException ?? new TrainingStepFailedException(step, reason, failure);
+            throw await FailAsync(step, failure is TrainingStepFailedException stepFailure ? stepFailure.Reason : failure.Message, failure);
         }
     }
 
@@ -64,6 +67,13 @@ public sealed class TrainingRunRecorder(TrainingDbContext db, TimeProvider clock
         Run.FinishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         logger.RunFinished(Run.Id, outcome);
+    }
+
+    private async Task<TrainingStepFailedException> FailAsync(string step, string reason, Exception failure)
+    {
+        await EndAsync(TrainingRunStatus.Failed, step, reason);
+        logger.StepFailed(Run.Id, step, reason, failure);
+        return failure as TrainingStepFailedException ?? new TrainingStepFailedException(step, reason, failure);
     }
 
     private async Task EndAsync(TrainingRunStatus status, string step, string reason)

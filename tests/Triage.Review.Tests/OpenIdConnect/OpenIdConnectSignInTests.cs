@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Triage.Testing;
 
 namespace Triage.Review.Tests.OpenIdConnect;
 

@@ -1,11 +1,19 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Triage.Review.Tests;
+namespace Triage.Testing;
 
-/// <summary>A reviewer's browser session over plain HTTP: cookies, antiforgery tokens and forms, no redirects followed.</summary>
+/// <summary>
+/// A reviewer's browser session with the review UI over plain HTTP: cookies, antiforgery tokens and forms, no redirects
+/// followed. The development reviewer account is <see cref="DevelopmentUserName"/> / <see cref="DevelopmentPassword"/>.
+/// </summary>
 public sealed partial class ReviewerClient : IDisposable
 {
+    /// <summary>The account the embedded host ships in <c>review.defaults.json</c>.</summary>
+    public const string DevelopmentUserName = "dev.reviewer";
+
+    public const string DevelopmentPassword = "review-locally";
+
     private readonly HttpClient _http;
 
     private ReviewerClient(Uri address)
@@ -14,12 +22,18 @@ public sealed partial class ReviewerClient : IDisposable
     }
 
     /// <summary>Signs in on the review UI at <paramref name="address"/> (a development account).</summary>
+    /// <exception cref="HttpRequestException">The sign-in was not accepted.</exception>
     public static async Task<ReviewerClient> SignInAsync(Uri address, string userName, string password)
     {
         var client = new ReviewerClient(address);
         var form = await client.GetPageAsync("/review/sign-in");
         var response = await client.PostFormAsync("/review/sign-in", form, new() { ["userName"] = userName, ["password"] = password });
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            client.Dispose();
+            throw new HttpRequestException($"Sign-in as {userName} answered {(int)response.StatusCode} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
         return client;
     }
 
@@ -29,8 +43,7 @@ public sealed partial class ReviewerClient : IDisposable
     {
         var response = await _http.GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(HttpStatusCode.OK, html);
-        return html;
+        return response.StatusCode == HttpStatusCode.OK ? html : throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode}: {html}");
     }
 
     /// <summary>Posts the decision form of a case page as it was rendered (its revision and token) with the given answers.</summary>
