@@ -34,6 +34,9 @@ internal static partial class InferenceLog
     [LoggerMessage(2021, LogLevel.Error, "Promotion of student {StudentModelVersion}, teacher {TeacherModelVersion} refused; generation {Generation} keeps serving: {Problem}")]
     public static partial void PromotionRefused(this ILogger logger, string studentModelVersion, string? teacherModelVersion, int generation, string problem, Exception exception);
 
+    [LoggerMessage(2024, LogLevel.Information, "Promotion of student {StudentModelVersion} made at {PromotedAt:O} ignored: this instance serves that promotion or a newer one")]
+    public static partial void PromotionIgnored(this ILogger logger, string studentModelVersion, DateTimeOffset promotedAt);
+
     [LoggerMessage(2022, LogLevel.Information, "Generation {Generation} serves from now on: student {StudentModelName} {StudentModelVersion}, teacher {Teacher}")]
     public static partial void ModelsSwapped(this ILogger logger, int generation, string studentModelName, string studentModelVersion, string teacher);
 

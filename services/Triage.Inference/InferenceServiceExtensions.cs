@@ -46,6 +46,7 @@ public static class InferenceServiceExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ServingModelsHolder>>()));
         services.TryAddSingleton<PromotedModelsLoader>();
+        services.TryAddSingleton<NewestPromotion>();
         services.AddHostedService<ModelWarmUp>();
         services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>(ModelReadyHealthCheck.Name, tags: ["ready"]);
         return services;

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Triage.Contracts;
 using Triage.Ml.Baseline;
 using Triage.Testing;
+using Triage.Training.Corpus;
+using Triage.Training.Promotion;
+using Triage.Training.Registry;
 
 namespace Triage.Host.Tests;
 
@@ -32,13 +35,41 @@ public sealed class PromotionOverRabbitMqTests
         }
     }
 
+    [Fact]
+    public async Task A_champion_announced_while_the_broker_is_down_is_served_once_it_returns()
+    {
+        await using var host = await RunningHost.StartAsync("--ConnectionStrings:RabbitMq", Broker.Address);
+        var promoted = TestModels.Write(Path.Combine(TestPaths.NewTempFolder("promoted"), "student.onnx"),
+            new TestModelOptions { Name = "baseline", Version = "9.1.0", Seed = 11 });
+        await WaitForReadinessAsync(host, PromotionEndpointReady);
+        var champion = new ModelVersion
+        {
+            Version = "9.1.0", Role = ModelRole.Student, Architecture = "baseline", MetricsJson = "{}",
+            ArtefactPath = promoted, ArtefactSha256 = FileSha256.Of(promoted),
+        };
+
+        await Broker.StopAsync();
+        try
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ChampionAnnouncer>().AnnounceAsync(champion, "test", "announced during a broker outage", CancellationToken.None);
+        }
+        finally
+        {
+            await Broker.StartAsync();
+        }
+
+        var ready = await WaitForReadinessAsync(host, body => body.Contains("\"modelVersion\":\"9.1.0\""), TimeSpan.FromSeconds(90));
+        ready.Should().Contain("\"modelVersion\":\"9.1.0\"", "the announcement waited in the outbox and was published when the broker came back");
+    }
+
     private static readonly Regex PromotionEndpoint = new("model-promoted-[^\"]*\":\\{\"status\":\"Healthy\",\"description\":\"ready\"");
 
     private static bool PromotionEndpointReady(string readiness) => PromotionEndpoint.IsMatch(readiness);
 
-    private static async Task<string> WaitForReadinessAsync(RunningHost host, Func<string, bool> condition)
+    private static async Task<string> WaitForReadinessAsync(RunningHost host, Func<string, bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         string body;
         do
         {

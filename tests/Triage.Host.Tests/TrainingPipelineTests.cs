@@ -284,8 +284,18 @@ public sealed class TrainingPipelineTests : IDisposable
         var jobId = runs.Enqueue(retrainTeacher, "test");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await runs.WaitAsync(jobId, timeout.Token);
-        return await scope.ServiceProvider.GetRequiredService<TrainingDbContext>().TrainingRuns.AsNoTracking()
-            .OrderByDescending(r => r.Id).FirstAsync(r => r.JobId == jobId);
+        var run = await scope.ServiceProvider.GetRequiredService<TrainingDbContext>().TrainingRuns.AsNoTracking()
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(r => r.JobId == jobId);
+        if (run is null)
+        {
+            // The job ended before the pipeline recorded a run: say how, from Hangfire's own record of the job.
+            using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
+            var state = connection.GetStateData(jobId);
+            throw new InvalidOperationException(
+                $"Job {jobId} ended {state?.Name} without a training run: {state?.Reason} {string.Join("; ", state?.Data.Select(d => $"{d.Key}={d.Value}") ?? [])}");
+        }
+
+        return run;
     }
 
     private static async Task<Dictionary<string, string>> AliasesAsync(RunningHost host)

@@ -27,7 +27,7 @@ internal static class RollbackCommand
                 await using var scope = app.Services.CreateAsyncScope();
                 var champion = await scope.ServiceProvider.GetRequiredService<ChampionRollback>().RollbackAsync(
                     parse.GetRequiredValue(version), $"{Environment.UserName} (command line)", parse.GetRequiredValue(reason), cancellationToken);
-                await parse.InvocationConfiguration.Output.WriteLineAsync($"champion is now {champion.Version} ({champion.ArtefactPath}); ModelPromoted published");
+                await parse.InvocationConfiguration.Output.WriteLineAsync($"champion is now {champion.Version} ({champion.ArtefactPath}); ModelPromoted queued in the outbox for the bus");
                 return 0;
             }
             catch (RollbackRefusedException refused)

@@ -1,7 +1,8 @@
-using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Triage.Contracts;
+using Triage.Data;
+using Triage.Data.Outbox;
 using Triage.Inference;
 using Triage.Training.Pipeline;
 using Triage.Training.Registry;
@@ -14,15 +15,21 @@ namespace Triage.Training.Promotion;
 /// with <c>Inference:Escalation</c>) stays in the promotion, so a new student never silently ends the cascade.
 /// </summary>
 public sealed class ChampionAnnouncer(
-    IPublishEndpoint publish, OnnxCaseClassifier classifier, ChampionSettingsFile settingsFile, IOptions<InferenceOptions> inference,
-    IHostEnvironment environment, TimeProvider clock)
+    TriageDbContext db, OutboxSignal outboxSignal, OnnxCaseClassifier classifier, ChampionSettingsFile settingsFile,
+    IOptions<InferenceOptions> inference, IHostEnvironment environment, TimeProvider clock)
 {
-    /// <summary>Announces the champion on the bus, then writes it to <see cref="ChampionSettingsFile"/> for the next start.</summary>
+    /// <summary>
+    /// Commits <see cref="ModelPromoted"/> to the platform's outbox, whose relay publishes it (again, after a broker
+    /// outage: the announcement is not lost), then writes it to <see cref="ChampionSettingsFile"/> for the next start.
+    /// </summary>
     public async Task AnnounceAsync(ModelVersion champion, string promotedBy, string reason, CancellationToken cancellationToken)
     {
         var (teacherPath, teacherVersion, thresholds) = ServingTeacher();
-        var promotion = new ModelPromoted(champion.ArtefactPath, champion.Version, teacherPath, teacherVersion, thresholds, promotedBy, reason, clock.GetUtcNow());
-        await publish.Publish(promotion, cancellationToken);
+        var now = clock.GetUtcNow();
+        var promotion = new ModelPromoted(champion.ArtefactPath, champion.Version, teacherPath, teacherVersion, thresholds, promotedBy, reason, now);
+        db.AddToOutbox(promotion, now);
+        await db.SaveChangesAsync(cancellationToken);
+        outboxSignal.Notify();
         await settingsFile.WriteAsync(promotion, cancellationToken);
     }
 

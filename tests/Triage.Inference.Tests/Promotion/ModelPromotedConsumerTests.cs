@@ -42,6 +42,26 @@ public sealed class ModelPromotedConsumerTests
         service.Log.Entries.Should().Contain(e => e.EventId.Id == 2022 && e.Message.Contains("Generation 2"));
     }
 
+    [Fact]
+    public async Task A_repeated_or_older_announcement_does_not_swap_the_models_back()
+    {
+        await using var service = await PromotionHarness.StartAsync();
+        var newer = PromotionHarness.Promotion(NewStudentPath, "2.0.0");
+        var older = PromotionHarness.Promotion(PromotionHarness.Student("3.0.0", seed: 9), "3.0.0") with { PromotedAt = newer.PromotedAt.AddMinutes(-5) };
+
+        await service.PromoteAsync(newer);
+        await service.PromoteAsync(newer);
+        await service.PromoteAsync(older);
+
+        (await service.ClassifyAsync()).ModelVersion.Should().Be("2.0.0");
+        using (var serving = service.Holder.Acquire())
+        {
+            serving.Generation.Number.Should().Be(2, "only the first delivery of the newest promotion swaps");
+        }
+
+        service.Log.Entries.Count(e => e.EventId.Id == 2024).Should().Be(2);
+    }
+
     public static TheoryData<string, string> Unusable => new()
     {
         { "random bytes", "*" },
