@@ -23,6 +23,15 @@ internal static partial class IntakeLog
     [LoggerMessage(1005, LogLevel.Warning, "Profile validator warm-up failed; the first validation will load it instead")]
     public static partial void ProfileValidatorWarmUpFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(1010, LogLevel.Information, "Case {CaseId} waits until {ClassifyAfter:O} for clinical features posted after its photo ({FeatureCount} known)")]
+    public static partial void CaseAwaitingFeatures(this ILogger logger, Guid caseId, DateTimeOffset classifyAfter, int featureCount);
+
+    [LoggerMessage(1011, LogLevel.Information, "Case {CaseId} sent for classification after its wait, with {FeatureCount} known clinical feature(s)")]
+    public static partial void WaitingCaseQueued(this ILogger logger, Guid caseId, int featureCount);
+
+    [LoggerMessage(1012, LogLevel.Error, "Sending waiting cases for classification failed; retrying at the next poll")]
+    public static partial void WaitingCaseReleaseFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(1050, LogLevel.Information, "Case {CaseId} classified by the {DecidedBy}, {ModelName} {ModelVersion} on {Provider}; RiskAssessment {RiskAssessmentId}")]
     public static partial void CaseClassified(this ILogger logger, Guid caseId, string decidedBy, string modelName, string modelVersion, string provider, string riskAssessmentId);
 

@@ -12,4 +12,10 @@ public sealed class IntakeOptions
     /// Observations of the same patient stored at most this long before a photo are used for its case.
     /// </summary>
     public TimeSpan FeatureWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long a photo whose clinical features are incomplete waits for Observations posted after it before it is
+    /// classified; zero (the default) classifies at once. Observations arriving later are stored and classify nothing again.
+    /// </summary>
+    public TimeSpan FeatureWaitAfterPhoto { get; set; } = TimeSpan.Zero;
 }

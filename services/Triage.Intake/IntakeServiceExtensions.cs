@@ -45,6 +45,7 @@ public static class IntakeServiceExtensions
         services.AddScoped<ConditionalCreate>();
         services.AddScoped<IdentifierRace>();
         services.AddScoped<CaseFeatureCollector>();
+        services.AddHostedService<WaitingCaseRelease>();
         services.AddScoped<AcceptMediaHandler>();
         // Loading the core specification and compiling profiles is slow: one validator serves the process, warmed at start.
         services.AddSingleton(_ => ConformanceSource.Shared);

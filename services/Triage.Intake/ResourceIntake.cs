@@ -81,6 +81,10 @@ public sealed class ResourceIntake(
             var @case = acceptMedia.Accept(media, patientId, photo, features.Features, features.ObservationIds);
             AcceptMediaHandler.ReplaceDataWithLink(media, @case, photo);
             logger.CaseOpened(@case.Id, features.Features.Known.Count);
+            if (@case.ClassifyAfter is { } classifyAfter)
+            {
+                logger.CaseAwaitingFeatures(@case.Id, classifyAfter, features.Features.Known.Count);
+            }
         }
 
         foreach (var item in incoming.Where(i => i.Resource is not Binary))

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Triage.Contracts;
+using Triage.Domain.Cases;
 using Triage.Domain.ClinicalFeatures;
 
 namespace Triage.Intake.Tests;
@@ -54,6 +55,59 @@ public sealed class CaseFeatureTests
         await intake.CreateAsync(Resources.Photo(patient.Id));
 
         (await intake.DbAsync(db => db.Cases.SingleAsync())).ObservationIds.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task With_a_wait_after_the_photo_an_observation_posted_after_it_is_used_and_the_case_is_classified_once()
+    {
+        await using var intake = await IntakeHost.StartAsync(new Dictionary<string, string?> { ["Intake:FeatureWaitAfterPhoto"] = "00:00:01.5" });
+        var patient = (await intake.CreateAsync(Resources.Patient()))[0];
+        var media = (await intake.CreateAsync(Resources.Photo(patient.Id)))[0];
+        var waiting = await intake.DbAsync(db => db.Cases.SingleAsync());
+        waiting.Status.Should().Be(CaseStatus.Received);
+        waiting.ClassifyAfter.Should().NotBeNull();
+        (await intake.DbAsync(db => db.Outbox.CountAsync())).Should().Be(0, "nothing is sent while the case waits");
+
+        var age = (await intake.CreateAsync(Resources.Age(patient.Id, 64)))[0];
+
+        var sent = await WaitForStatusAsync(intake, media.Id, CaseStatus.Queued);
+        sent.ObservationIds.Should().Equal(age.Id);
+        sent.ClassifyAfter.Should().BeNull();
+        (await intake.Harness.Published.Any<ClassificationRequested>()).Should().BeTrue();
+        AgeSlot(intake.Harness.Published.Select<ClassificationRequested>().Single().Context.Message.Features).Should().BeApproximately(0.64f, 1e-6f);
+
+        await intake.CreateAsync(Resources.Age(patient.Id, 65, mediaId: media.Id));
+        await Task.Delay(1000);
+        (await intake.DbAsync(db => db.Outbox.CountAsync())).Should().Be(1, "an Observation after the wait classifies nothing again");
+    }
+
+    [Fact]
+    public async Task Without_a_wait_the_photo_is_sent_for_classification_in_the_same_unit_of_work()
+    {
+        await using var intake = await IntakeHost.StartAsync();
+        var patient = (await intake.CreateAsync(Resources.Patient()))[0];
+
+        await intake.CreateAsync(Resources.Photo(patient.Id));
+
+        var @case = await intake.DbAsync(db => db.Cases.SingleAsync());
+        (@case.Status, @case.ClassifyAfter).Should().Be((CaseStatus.Queued, (DateTimeOffset?)null));
+        (await intake.DbAsync(db => db.Outbox.CountAsync())).Should().Be(1);
+    }
+
+    private static async Task<Triage.Data.Cases.TriageCase> WaitForStatusAsync(IntakeHost intake, string mediaId, CaseStatus status)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var @case = await intake.DbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.MediaId == mediaId));
+            if (@case.Status == status)
+            {
+                return @case;
+            }
+
+            DateTime.UtcNow.Should().BeBefore(deadline, $"the case of Media/{mediaId} should reach {status}");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

@@ -6,16 +6,17 @@ using Triage.Data.Images;
 using Triage.Data.Outbox;
 using Triage.Domain.Cases;
 using Triage.Domain.ClinicalFeatures;
+using Microsoft.Extensions.Options;
 using Triage.Fhir.Cases;
 
 namespace Triage.Intake.MediaIntake;
 
 /// <summary>
 /// Where a lesion photo becomes a case: the image is stored once (claim check; a Binary posted earlier is not
-/// stored again), the case is opened,
-/// and <see cref="ClassificationRequested"/> goes into the outbox of the same unit of work.
+/// stored again), the case is opened, and <see cref="ClassificationRequested"/> goes into the outbox of the same unit
+/// of work, unless the case waits for clinical features posted after the photo (<see cref="IntakeOptions.FeatureWaitAfterPhoto"/>).
 /// </summary>
-public sealed class AcceptMediaHandler(TriageDbContext db, TimeProvider clock)
+public sealed class AcceptMediaHandler(TriageDbContext db, TimeProvider clock, IOptions<IntakeOptions> options)
 {
     public TriageCase Accept(
         Media media,
@@ -44,17 +45,26 @@ public sealed class AcceptMediaHandler(TriageDbContext db, TimeProvider clock)
             UpdatedAt = now,
         };
         db.Cases.Add(@case);
+        var wait = options.Value.FeatureWaitAfterPhoto;
+        if (wait > TimeSpan.Zero && !features.IsComplete)
+        {
+            @case.ClassifyAfter = now + wait;
+            return @case;
+        }
+
+        Queue(@case, sha256, features, observationIds, now);
+        return @case;
+    }
+
+    /// <summary>Sends a received case for classification with <paramref name="features"/>, in the caller's unit of work.</summary>
+    public void Queue(TriageCase @case, string imageSha256, ClinicalFeatureSet features, IReadOnlyList<string> observationIds, DateTimeOffset now)
+    {
+        @case.ObservationIds = [.. observationIds];
+        @case.ClassifyAfter = null;
         db.AddToOutbox(
-            new ClassificationRequested(
-                @case.Id,
-                imageId,
-                sha256,
-                ClinicalFeatureEncoder.Version,
-                ClinicalFeatureEncoder.Encode(features),
-                now),
+            new ClassificationRequested(@case.Id, @case.ImageId, imageSha256, ClinicalFeatureEncoder.Version, ClinicalFeatureEncoder.Encode(features), now),
             now);
         @case.MoveTo(CaseStatus.Queued, now);
-        return @case;
     }
 
     /// <summary>

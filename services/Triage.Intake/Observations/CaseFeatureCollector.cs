@@ -8,8 +8,8 @@ namespace Triage.Intake.Observations;
 
 /// <summary>
 /// Gathers the clinical features of a photo's case: Observations of the same patient that arrived
-/// with it or within <see cref="IntakeOptions.FeatureWindow"/> before it, unless they are about another
-/// photo (<c>focus</c> or <c>derivedFrom</c>). Later values win; gender falls back to Patient.gender.
+/// with it or within <see cref="IntakeOptions.FeatureWindow"/> before it (and, for a case that waited, since), unless
+/// they are about another photo (<c>focus</c> or <c>derivedFrom</c>). Later values win; gender falls back to Patient.gender.
 /// </summary>
 public sealed class CaseFeatureCollector(FhirResourceStore store, IOptions<IntakeOptions> options, TimeProvider clock)
 {
@@ -18,9 +18,10 @@ public sealed class CaseFeatureCollector(FhirResourceStore store, IOptions<Intak
         string patientId,
         IReadOnlyList<Observation> inRequest,
         Patient? patient,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        DateTimeOffset? photoReceivedAt = null)
     {
-        var since = clock.GetUtcNow() - options.Value.FeatureWindow;
+        var since = (photoReceivedAt ?? clock.GetUtcNow()) - options.Value.FeatureWindow;
         var stored = await store.ForPatientAsync<Observation>(patientId, since, cancellationToken);
         var requestIds = inRequest.Select(o => o.Id).ToHashSet();
         var candidates = stored.Reverse().Where(o => !requestIds.Contains(o.Id))

@@ -31,6 +31,10 @@ public sealed class TriageCase
 
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>While <see cref="CaseStatus.Received"/>: when the case stops waiting for clinical features posted after
+    /// its photo and is sent for classification; null once sent, or when it never waited.</summary>
+    public DateTimeOffset? ClassifyAfter { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>When the case was put on the review worklist.</summary>

@@ -20,6 +20,7 @@ internal sealed class TriageCaseConfiguration : IEntityTypeConfiguration<TriageC
         entity.HasIndex(c => c.MediaId).IsUnique();
         entity.HasIndex(c => new { c.Status, c.UpdatedAt });
         entity.HasIndex(c => new { c.PatientId, c.LesionKey });
+        entity.HasIndex(c => c.ClassifyAfter);
         entity.HasOne<Images.StoredImage>().WithMany().HasForeignKey(c => c.ImageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

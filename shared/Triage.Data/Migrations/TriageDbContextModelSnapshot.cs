@@ -23,6 +23,9 @@ namespace Triage.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClassifyAfter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FailureReason")
                         .HasColumnType("TEXT");
 
@@ -87,6 +90,8 @@ namespace Triage.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClassifyAfter");
 
                     b.HasIndex("ImageId");
 
