@@ -98,7 +98,11 @@ public static class SearchCatalogue
         [.. ParametersOf(type).Where(p => p.Kind is SearchKind.LastUpdated or SearchKind.Date)];
 
     private static SupportedSearchParameter Patient(string name, string definition) =>
-        new(name, SearchParamType.Reference, definition, $"The patient: Patient/{{id}} or {{id}}; or, chained, by the patient's identifier: {name}.identifier=system|value (also {name}:Patient.identifier).", SearchKind.Patient) { TargetType = "Patient" };
+        new(name, SearchParamType.Reference, definition, PatientDocumentation(name), SearchKind.Patient) { TargetType = "Patient" };
+
+    /// <summary>R4's CapabilityStatement has no element for chains, so the one <see cref="PatientIdentifierChain"/> follows is said here.</summary>
+    private static string PatientDocumentation(string name) =>
+        $"The patient: Patient/{{id}} or {{id}}; or, chained, by the patient's identifier: {name}.identifier=system|value (also {name}:Patient.identifier).";
 
     private static SupportedSearchParameter Reference(string name, string definition, string documentation) =>
         new(name, SearchParamType.Reference, definition, documentation, SearchKind.Reference);
