@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 
 namespace Triage.Intake.Fhir;
 
@@ -6,15 +7,15 @@ namespace Triage.Intake.Fhir;
 public sealed class FhirFormat
 {
     public static readonly FhirFormat Json = new(
-        "json", ["application/fhir+json", "application/json", "application/json+fhir", "text/json"], body => FhirJson.Parse(body), FhirJson.Serialize);
+        "json", ["application/fhir+json", "application/json", "application/json+fhir", "text/json"], body => FhirJson.Parse(body), (resource, filter) => FhirJson.Serialize(resource, filter));
 
     public static readonly FhirFormat Xml = new(
-        "xml", ["application/fhir+xml", "application/xml", "application/xml+fhir", "text/xml"], FhirXml.Parse, FhirXml.Serialize);
+        "xml", ["application/fhir+xml", "application/xml", "application/xml+fhir", "text/xml"], FhirXml.Parse, (resource, filter) => FhirXml.Serialize(resource, filter));
 
     private readonly Func<byte[], Resource> _parse;
-    private readonly Func<Resource, string> _serialize;
+    private readonly Func<Resource, Func<SerializationFilter>?, string> _serialize;
 
-    private FhirFormat(string shortName, string[] mediaTypes, Func<byte[], Resource> parse, Func<Resource, string> serialize)
+    private FhirFormat(string shortName, string[] mediaTypes, Func<byte[], Resource> parse, Func<Resource, Func<SerializationFilter>?, string> serialize)
     {
         ShortName = shortName;
         MediaTypes = mediaTypes;
@@ -45,5 +46,8 @@ public sealed class FhirFormat
     /// <exception cref="FhirRequestException">400 when the body is not a FHIR resource in this format.</exception>
     public Resource Parse(byte[] body) => _parse(body);
 
-    public string Serialize(Resource resource) => _serialize(resource);
+    public string Serialize(Resource resource) => _serialize(resource, null);
+
+    /// <param name="filter">Makes the filter that leaves elements out (a <c>_summary</c>), or null for the whole resource.</param>
+    public string Serialize(Resource resource, Func<SerializationFilter>? filter) => _serialize(resource, filter);
 }

@@ -64,6 +64,7 @@ public static class FhirRestApi
         Interactions = [.. resource.Interactions, new(Interaction.SearchType, TypeSearchEndpoint.For(resource.Type))],
         SearchParameters = SearchCatalogue.ParametersOf(resource.Type),
         SearchIncludes = [.. SearchCatalogue.IncludesOf(resource.Type).Select(i => i.Value)],
+        SearchRevIncludes = [.. SearchCatalogue.RevIncludesOf(resource.Type).Select(i => i.Value)],
     };
 
     private static RestResource Stored<T>(bool create, bool update)

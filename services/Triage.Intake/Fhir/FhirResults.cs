@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using Microsoft.AspNetCore.Http;
 
 namespace Triage.Intake.Fhir;
@@ -8,6 +9,10 @@ public static class FhirResults
 {
     public static IResult Resource(Resource resource, int statusCode = StatusCodes.Status200OK) =>
         new ResourceResult(resource, statusCode);
+
+    /// <summary>A resource (or a search Bundle) written through <paramref name="filter"/>, e.g. the elements a <c>_summary</c> keeps.</summary>
+    public static IResult Resource(Resource resource, Func<SerializationFilter>? filter) =>
+        new ResourceResult(resource, StatusCodes.Status200OK, filter: filter);
 
     /// <summary>The answer to a create (201, with Location) or an update or matched conditional create (200), as the client preferred.</summary>
     public static IResult Saved(Resource resource, bool created, ReturnPreference preference) =>
@@ -24,7 +29,11 @@ public static class FhirResults
     public static string RequestUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
 
     private sealed class ResourceResult(
-        Resource resource, int statusCode, bool location = false, ReturnPreference preference = ReturnPreference.Representation) : IResult
+        Resource resource,
+        int statusCode,
+        bool location = false,
+        ReturnPreference preference = ReturnPreference.Representation,
+        Func<SerializationFilter>? filter = null) : IResult
     {
         public async System.Threading.Tasks.Task ExecuteAsync(HttpContext context)
         {
@@ -58,7 +67,7 @@ public static class FhirResults
 
             var format = ContentNegotiation.ResponseFormatOrJson(context.Request);
             response.ContentType = format.ContentType;
-            await response.WriteAsync(format.Serialize(body), context.RequestAborted);
+            await response.WriteAsync(format.Serialize(body, filter), context.RequestAborted);
         }
 
         private static OperationOutcome Outcome(Resource saved, bool created) => FhirErrors.Outcome(

@@ -48,6 +48,7 @@ public static class IntakeCapabilityStatement
         ConditionalUpdate = resource.Supports(Interaction.Update) ? false : null,
         ConditionalDelete = CapabilityStatement.ConditionalDeleteStatus.NotSupported,
         SearchInclude = resource.SearchIncludes,
+        SearchRevInclude = resource.SearchRevIncludes,
         Operation = [.. resource.Operations.Select(o => new CapabilityStatement.OperationComponent { Name = o.Name, Definition = o.Definition })],
         SearchParam =
         [

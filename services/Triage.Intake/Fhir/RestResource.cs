@@ -34,6 +34,9 @@ public sealed record RestResource(string Type, IReadOnlyList<RestInteraction> In
     /// <summary>The <c>_include</c> values its search honours, e.g. <c>RiskAssessment:basis</c>.</summary>
     public IReadOnlyList<string> SearchIncludes { get; init; } = [];
 
+    /// <summary>The <c>_revinclude</c> values its search honours, e.g. <c>Provenance:target</c>.</summary>
+    public IReadOnlyList<string> SearchRevIncludes { get; init; } = [];
+
     /// <summary>Answers in its own content type (a photo) unless FHIR is asked for, so an Accept without FHIR types is no 406.</summary>
     public bool ServesRawContent { get; init; }
 

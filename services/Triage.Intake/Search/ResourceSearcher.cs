@@ -6,12 +6,15 @@ using Triage.Fhir;
 
 namespace Triage.Intake.Search;
 
-/// <summary>One page of a search: the matches in order, what <c>_include</c> added, the total, and where the next page starts.</summary>
+/// <summary>
+/// One page of a search: the matches in order, what <c>_include</c> and <c>_revinclude</c> added (each once, no match
+/// among them), the total, and where the next page starts.
+/// </summary>
 public sealed record SearchPage(int Total, IReadOnlyList<Resource> Matches, IReadOnlyList<Resource> Included, SearchCursor? Next);
 
 /// <summary>
-/// Runs a type-level search over the current versions of stored resources, newest <c>lastUpdated</c> first (then id),
-/// a page at a time from a keyset cursor.
+/// Runs a type-level search over the current versions of stored resources, in the order of its <c>_sort</c> (newest
+/// <c>lastUpdated</c> first by default), a page at a time from a keyset cursor.
 /// </summary>
 public sealed class ResourceSearcher(TriageDbContext db)
 {
@@ -30,27 +33,43 @@ public sealed class ResourceSearcher(TriageDbContext db)
             return new SearchPage(total, [], [], null);
         }
 
-        if (search.Cursor is { } cursor)
+        var (rows, next) = await new SearchOrder(db, type, search.Sort).PageAsync(query, search.Cursor, search.Count, cancellationToken);
+        var matches = rows.Select(r => FhirJson.Parse(r.Json)).ToList();
+        var included = await IncludedAsync(matches, search.Includes, cancellationToken);
+        var revIncluded = await RevIncludedAsync(type, matches, search.RevIncludes, cancellationToken);
+        var seen = matches.Select(Key).ToHashSet();
+        return new SearchPage(total, matches, [.. included.Concat(revIncluded).Where(r => seen.Add(Key(r)))], next);
+    }
+
+    private static string Key(Resource resource) => $"{resource.TypeName}/{resource.Id}";
+
+    /// <summary>The resources that refer to a match by each <c>_revinclude</c>, in id order.</summary>
+    private async Task<IReadOnlyList<Resource>> RevIncludedAsync(
+        string type, IReadOnlyList<Resource> matches, IReadOnlyList<RevIncludePath> revIncludes, CancellationToken cancellationToken)
+    {
+        var ids = matches.Select(m => m.Id!).ToList();
+        var references = ids.Select(id => $"{type}/{id}").ToList();
+        List<Resource> included = [];
+        foreach (var path in revIncludes)
         {
-            var (at, id) = (cursor.LastUpdated, cursor.ResourceId);
-            query = query.Where(r => r.LastUpdated < at || (r.LastUpdated == at && string.Compare(r.ResourceId, id) < 0));
+            var (source, name) = (path.SourceType, path.Name);
+            var rows = db.Resources.AsNoTracking().Where(r => r.ResourceType == source && r.IsCurrent);
+            rows = path.ThroughPatient
+                ? rows.Where(r => r.PatientId != null && ids.Contains(r.PatientId))
+                : rows.Where(r => db.SearchIndex.Any(s => s.ResourceType == source && s.ResourceId == r.ResourceId && s.Name == name
+                    && references.Contains(s.Value!)));
+            var json = await rows.OrderBy(r => r.ResourceId).Select(r => r.Json).ToListAsync(cancellationToken);
+            included.AddRange(json.Select(FhirJson.Parse));
         }
 
-        var rows = await query.OrderByDescending(r => r.LastUpdated).ThenByDescending(r => r.ResourceId)
-            .Take(search.Count + 1).Select(r => new { r.LastUpdated, r.ResourceId, r.Json }).ToListAsync(cancellationToken);
-        var page = rows.Take(search.Count).ToList();
-        var next = rows.Count > search.Count ? new SearchCursor(page[^1].LastUpdated, page[^1].ResourceId) : null;
-        var matches = page.Select(r => FhirJson.Parse(r.Json)).ToList();
-        return new SearchPage(total, matches, await IncludedAsync(matches, search.Includes, cancellationToken), next);
+        return included;
     }
 
     private async Task<IReadOnlyList<Resource>> IncludedAsync(
         IReadOnlyList<Resource> matches, IReadOnlyList<IncludePath> includes, CancellationToken cancellationToken)
     {
-        var matched = matches.Select(m => $"{m.TypeName}/{m.Id}").ToHashSet();
         var wanted = includes.SelectMany(i => matches.SelectMany(i.References))
-            .Select(r => SearchIndexer.Normalise(r?.Reference)).OfType<string>()
-            .Where(r => !matched.Contains(r)).Distinct().ToList();
+            .Select(r => SearchIndexer.Normalise(r?.Reference)).OfType<string>().Distinct().ToList();
         List<Resource> included = [];
         foreach (var byType in wanted.GroupBy(r => r.Split('/')[0]))
         {

@@ -5,7 +5,10 @@ using Triage.Intake.Fhir;
 
 namespace Triage.Intake.Search;
 
-/// <summary>A searchset Bundle: self and next links, the matches, what <c>_include</c> added, and an outcome for what was ignored.</summary>
+/// <summary>
+/// A searchset Bundle: self and next links, the matches, what <c>_include</c> and <c>_revinclude</c> added, and an outcome
+/// for what was ignored. Under a <c>_summary</c> that leaves elements out, each resource is tagged <c>SUBSETTED</c>.
+/// </summary>
 public static class SearchBundle
 {
     public static Bundle Create(string type, SearchRequest search, SearchPage page, HttpRequest request)
@@ -18,8 +21,8 @@ public static class SearchBundle
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = Link(baseUrl, type, search, next) });
         }
 
-        bundle.Entry.AddRange(page.Matches.Select(r => Entry(baseUrl, r, Bundle.SearchEntryMode.Match)));
-        bundle.Entry.AddRange(page.Included.Select(r => Entry(baseUrl, r, Bundle.SearchEntryMode.Include)));
+        bundle.Entry.AddRange(page.Matches.Select(r => Entry(baseUrl, ResourceSummary.Mark(r, search.Summary), Bundle.SearchEntryMode.Match)));
+        bundle.Entry.AddRange(page.Included.Select(r => Entry(baseUrl, ResourceSummary.Mark(r, search.Summary), Bundle.SearchEntryMode.Include)));
         if (search.Warnings.Count > 0)
         {
             bundle.Entry.Add(new Bundle.EntryComponent

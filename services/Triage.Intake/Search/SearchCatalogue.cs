@@ -4,7 +4,10 @@ using FhirTask = Hl7.Fhir.Model.Task;
 
 namespace Triage.Intake.Search;
 
-/// <summary>The search parameters and <c>_include</c>s each searchable resource type honours.</summary>
+/// <summary>
+/// The search parameters, <c>_include</c>s and <c>_revinclude</c>s each searchable resource type honours; what it can be
+/// sorted by, and the chains it follows, come from its parameters.
+/// </summary>
 public static class SearchCatalogue
 {
     private const string Spec = "http://hl7.org/fhir/SearchParameter/";
@@ -50,6 +53,8 @@ public static class SearchCatalogue
             Patient("patient", $"{Spec}clinical-patient"), Patient("subject", $"{Spec}Observation-subject"),
             new("code", SearchParamType.Token, $"{Spec}clinical-code",
                 "A clinical feature's code: system|code or code, e.g. http://loinc.org|30525-0; several separated by commas.", SearchKind.Token),
+            Reference("focus", $"{Spec}Observation-focus", "The photo a clinical feature was recorded with: Media/{id}."),
+            Reference("derived-from", $"{Spec}Observation-derived-from", "The photo a review outcome was made from: Media/{id}."),
         ],
         ["Device"] = [new("identifier", SearchParamType.Token, $"{Spec}Device-identifier", "system|value, value, or system|.", SearchKind.Identifier)],
     };
@@ -69,14 +74,35 @@ public static class SearchCatalogue
         new("Media", "subject", r => [((Media)r).Subject]),
     ];
 
+    private static readonly RevIncludePath[] RevIncludes =
+    [
+        new("RiskAssessment", "Provenance", "target"),
+        new("RiskAssessment", "Task", "focus"),
+        new("Media", "Observation", "focus"),
+        new("Media", "Observation", "derived-from"),
+        new("Patient", "Media", "subject", ThroughPatient: true),
+        new("Patient", "Observation", "subject", ThroughPatient: true),
+        new("Patient", "RiskAssessment", "subject", ThroughPatient: true),
+    ];
+
     public static bool IsSearchable(string type) => Parameters.ContainsKey(type);
 
     public static IReadOnlyList<SupportedSearchParameter> ParametersOf(string type) => [.. Parameters[type], .. Common];
 
     public static IReadOnlyList<IncludePath> IncludesOf(string type) => [.. Includes.Where(i => i.SourceType == type)];
 
+    public static IReadOnlyList<RevIncludePath> RevIncludesOf(string type) => [.. RevIncludes.Where(i => i.TargetType == type)];
+
+    /// <summary>What <c>_sort</c> takes for the type: <c>_lastUpdated</c> and its date parameters.</summary>
+    public static IReadOnlyList<SupportedSearchParameter> SortKeysOf(string type) =>
+        [.. ParametersOf(type).Where(p => p.Kind is SearchKind.LastUpdated or SearchKind.Date)];
+
     private static SupportedSearchParameter Patient(string name, string definition) =>
-        new(name, SearchParamType.Reference, definition, "The patient: Patient/{id} or {id}.", SearchKind.Patient) { TargetType = "Patient" };
+        new(name, SearchParamType.Reference, definition, PatientDocumentation(name), SearchKind.Patient) { TargetType = "Patient" };
+
+    /// <summary>R4's CapabilityStatement has no element for chains, so the one <see cref="PatientIdentifierChain"/> follows is said here.</summary>
+    private static string PatientDocumentation(string name) =>
+        $"The patient: Patient/{{id}} or {{id}}; or, chained, by the patient's identifier: {name}.identifier=system|value (also {name}:Patient.identifier).";
 
     private static SupportedSearchParameter Reference(string name, string definition, string documentation) =>
         new(name, SearchParamType.Reference, definition, documentation, SearchKind.Reference);

@@ -21,6 +21,7 @@ internal sealed class SearchCriteria(TriageDbContext db, string type)
                 SearchKind.Id => WithId(query, Alternatives(value)),
                 SearchKind.LastUpdated => LastUpdatedWithin(query, DateRange.Parse(parameter.Name, value)),
                 SearchKind.Identifier => WithIdentifier(query, TokenSearch.Parse(Alternatives(value))),
+                SearchKind.PatientIdentifier => WithPatientIdentifier(query, TokenSearch.Parse(Alternatives(value))),
                 SearchKind.Token => WithToken(query, parameter.Name, TokenSearch.Parse(Alternatives(value))),
                 SearchKind.Reference => WithReference(query, parameter.Name, References(parameter, value)),
                 SearchKind.Date => WithDate(query, parameter.Name, DateRange.Parse(parameter.Name, value)),
@@ -55,6 +56,11 @@ internal sealed class SearchCriteria(TriageDbContext db, string type)
 
     private IQueryable<FhirResourceRecord> WithIdentifier(IQueryable<FhirResourceRecord> query, TokenSearch token) =>
         query.Where(r => db.ResourceIdentifiers.Any(i => i.ResourceType == type && i.ResourceId == r.ResourceId
+            && (token.SystemAndCode.Contains(i.System + "|" + i.Value) || token.Codes.Contains(i.Value) || token.Systems.Contains(i.System))));
+
+    /// <summary>Through the Patient's unique identifier rows, the ones conditional create keeps.</summary>
+    private IQueryable<FhirResourceRecord> WithPatientIdentifier(IQueryable<FhirResourceRecord> query, TokenSearch token) =>
+        query.Where(r => r.PatientId != null && db.ResourceIdentifiers.Any(i => i.ResourceType == "Patient" && i.ResourceId == r.PatientId
             && (token.SystemAndCode.Contains(i.System + "|" + i.Value) || token.Codes.Contains(i.Value) || token.Systems.Contains(i.System))));
 
     private IQueryable<FhirResourceRecord> WithToken(IQueryable<FhirResourceRecord> query, string name, TokenSearch token) =>

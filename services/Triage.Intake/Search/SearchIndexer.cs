@@ -30,7 +30,12 @@ public static class SearchIndexer
             Subscription subscription =>
                 [subscription.Status is { } status ? Entry(subscription, "status", SubscriptionStatusSystem, status.GetLiteral()) : null],
             Media media => [Date(media, "created", media.Created)],
-            Observation observation => [.. observation.Code?.Coding.Where(c => c.Code is not null).Select(c => Entry(observation, "code", c.System, c.Code)) ?? []],
+            Observation observation =>
+            [
+                .. observation.Code?.Coding.Where(c => c.Code is not null).Select(c => Entry(observation, "code", c.System, c.Code)) ?? [],
+                .. observation.Focus.Select(f => Reference(observation, "focus", f)),
+                .. observation.DerivedFrom.Select(d => Reference(observation, "derived-from", d)),
+            ],
             _ => [],
         };
         return entries.OfType<SearchIndexEntry>();

@@ -15,6 +15,9 @@ public enum SearchKind
     /// <summary>The unique business identifiers (system|value) of Patient, Media and Device.</summary>
     Identifier,
 
+    /// <summary>The unique identifiers of the patient the resource is about (a chain, e.g. <c>patient.identifier</c>).</summary>
+    PatientIdentifier,
+
     /// <summary>A code in the search index.</summary>
     Token,
 

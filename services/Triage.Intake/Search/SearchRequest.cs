@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Rest;
 using Microsoft.AspNetCore.Http;
 using Triage.Intake.Fhir;
 
@@ -12,12 +13,17 @@ public sealed record SearchCriterion(SupportedSearchParameter Parameter, IReadOn
 /// A type-level search as the query asks it. Parameters this server does not support are ignored and listed as warnings,
 /// or refused with 400 under <c>Prefer: handling=strict</c> (as microsoft/fhir-server does).
 /// </summary>
+/// <param name="Count">Matches per page; 0 (<c>_count=0</c> or <c>_summary=count</c>) for the total only.</param>
+/// <param name="Summary">The <c>_summary</c> each resource is written with.</param>
 /// <param name="Kept">The parameters that were used, in the order given, for the self and next links.</param>
 public sealed record SearchRequest(
     IReadOnlyList<SearchCriterion> Criteria,
     int Count,
+    SearchSort Sort,
     SearchCursor? Cursor,
     IReadOnlyList<IncludePath> Includes,
+    IReadOnlyList<RevIncludePath> RevIncludes,
+    SummaryType Summary,
     IReadOnlyList<OperationOutcome.IssueComponent> Warnings,
     IReadOnlyList<KeyValuePair<string, string>> Kept)
 {
@@ -25,20 +31,23 @@ public sealed record SearchRequest(
     public const int MaxCount = 500;
     private const string CountParameter = "_count";
     private const string IncludeParameter = "_include";
+    private const string RevIncludeParameter = "_revinclude";
     private static readonly HashSet<string> Passive = [ContentNegotiation.FormatParameter, "_pretty"];
 
     /// <exception cref="FhirRequestException">400 for a value that is not one, and under strict handling for anything unsupported.</exception>
     public static SearchRequest Parse(HttpRequest request, string type)
     {
         var parameters = SearchCatalogue.ParametersOf(type);
-        var includes = SearchCatalogue.IncludesOf(type);
         var strict = PreferHeader.IsStrict(request);
         List<SearchCriterion> criteria = [];
         List<IncludePath> included = [];
+        List<RevIncludePath> revIncluded = [];
         List<string> unsupported = [];
         List<KeyValuePair<string, string>> kept = [];
         var count = DefaultCount;
         SearchCursor? cursor = null;
+        var sort = SearchSort.Default(type);
+        var summary = SummaryType.False;
         List<OperationOutcome.IssueComponent> warnings = [];
 
         foreach (var (name, values) in request.Query)
@@ -59,19 +68,26 @@ public sealed record SearchRequest(
 
             if (name == IncludeParameter)
             {
-                foreach (var value in given)
-                {
-                    if (includes.FirstOrDefault(i => i.Value == value) is { } include)
-                    {
-                        included.Add(include);
-                        kept.Add(new(name, value));
-                    }
-                    else
-                    {
-                        unsupported.Add($"{name}={value}");
-                    }
-                }
+                included.AddRange(Honoured(name, given, SearchCatalogue.IncludesOf(type), i => i.Value, kept, unsupported));
+                continue;
+            }
 
+            if (name == RevIncludeParameter)
+            {
+                revIncluded.AddRange(Honoured(name, given, SearchCatalogue.RevIncludesOf(type), i => i.Value, kept, unsupported));
+                continue;
+            }
+
+            if (name == SearchSort.Parameter)
+            {
+                sort = Honoured(name, [given[^1]], SearchSort.OptionsOf(type), s => s.Value, kept, unsupported).FirstOrDefault() ?? sort;
+                continue;
+            }
+
+            if (name == ResourceSummary.Parameter)
+            {
+                summary = ResourceSummary.Parse(given[^1]);
+                kept.Add(new(name, given[^1]));
                 continue;
             }
 
@@ -81,7 +97,7 @@ public sealed record SearchRequest(
                 continue;
             }
 
-            if (parameters.FirstOrDefault(p => p.Name == name) is not { } parameter)
+            if ((parameters.FirstOrDefault(p => p.Name == name) ?? PatientIdentifierChain.Resolve(name, parameters)) is not { } parameter)
             {
                 unsupported.Add(name);
                 continue;
@@ -111,7 +127,31 @@ public sealed record SearchRequest(
             warnings.AddRange(issues);
         }
 
-        return new SearchRequest(criteria, count, cursor, included, warnings, kept);
+        cursor?.EnsureFor(sort);
+        return new SearchRequest(
+            criteria, summary == SummaryType.Count ? 0 : count, sort, cursor, included, revIncluded, summary, warnings, kept);
+    }
+
+    /// <summary>The values of <paramref name="name"/> the type honours (kept for the links); the others go to <paramref name="unsupported"/>.</summary>
+    private static List<T> Honoured<T>(
+        string name, IEnumerable<string> given, IReadOnlyList<T> honoured, Func<T, string> valueOf,
+        List<KeyValuePair<string, string>> kept, List<string> unsupported)
+    {
+        List<T> chosen = [];
+        foreach (var value in given)
+        {
+            if (honoured.FirstOrDefault(h => valueOf(h) == value) is { } match)
+            {
+                kept.Add(new(name, value));
+                chosen.Add(match);
+            }
+            else
+            {
+                unsupported.Add($"{name}={value}");
+            }
+        }
+
+        return chosen;
     }
 
     private static int ParseCount(string value, bool strict, List<OperationOutcome.IssueComponent> warnings)

@@ -3,7 +3,10 @@ using Triage.Intake.Fhir;
 
 namespace Triage.Intake.Search;
 
-/// <summary><c>GET /fhir/{type}?...</c>: the search parameters and includes of <see cref="SearchCatalogue"/>, paged by <c>_count</c>.</summary>
+/// <summary>
+/// <c>GET /fhir/{type}?...</c>: the search parameters, includes and revincludes of <see cref="SearchCatalogue"/>, sorted by
+/// <c>_sort</c>, paged by <c>_count</c>, each resource as <c>_summary</c> asks.
+/// </summary>
 public static class TypeSearchEndpoint
 {
     public static Delegate For(string type) =>
@@ -11,6 +14,6 @@ public static class TypeSearchEndpoint
         {
             var search = SearchRequest.Parse(request, type);
             var page = await searcher.SearchAsync(type, search, cancellationToken);
-            return FhirResults.Resource(SearchBundle.Create(type, search, page, request));
+            return FhirResults.Resource(SearchBundle.Create(type, search, page, request), ResourceSummary.BundleFilter(search.Summary));
         };
 }

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
 using Triage.Intake.Fhir;
+using Triage.Intake.Search;
 using Triage.Intake.Storage;
 
 namespace Triage.Intake.Versions;
@@ -11,9 +12,15 @@ namespace Triage.Intake.Versions;
 /// </summary>
 public static class VersionedReadEndpoints
 {
+    /// <summary>read, with <c>_summary</c> (true, text, data or false) if asked.</summary>
     public static Delegate Read(string type) =>
-        async (string id, FhirResourceStore store, CancellationToken cancellationToken) =>
-            await store.ReadAsync(type, id, cancellationToken) is { } resource ? FhirResults.Resource(resource) : FhirResults.NotFound(type, id);
+        async (string id, HttpRequest request, FhirResourceStore store, CancellationToken cancellationToken) =>
+        {
+            var summary = ResourceSummary.OfRead(request);
+            return await store.ReadAsync(type, id, cancellationToken) is { } resource
+                ? FhirResults.Resource(ResourceSummary.Mark(resource, summary), ResourceSummary.Filter(summary))
+                : FhirResults.NotFound(type, id);
+        };
 
     public static Delegate VersionRead(string type) =>
         async (string id, string vid, FhirResourceStore store, CancellationToken cancellationToken) =>

@@ -71,6 +71,10 @@ public static class FhirJson
     /// <summary>Compact JSON (no indentation).</summary>
     public static string Serialize(Resource resource) => Serializer.SerializeToString(resource);
 
+    /// <param name="filter">Makes the filter that leaves elements out (a <c>_summary</c>), or null for the whole resource.</param>
+    public static string Serialize(Resource resource, Func<SerializationFilter>? filter) =>
+        Serializer.SerializeToString(resource, pretty: false, filterFactory: filter);
+
     public static byte[] SerializeToUtf8Bytes(Resource resource) => Serializer.SerializeToBytes(resource);
 
     private static FhirRequestException NotJson(string message) =>

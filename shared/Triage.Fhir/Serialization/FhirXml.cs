@@ -62,6 +62,10 @@ public static class FhirXml
 
     public static string Serialize(Resource resource) => Serializer.SerializeToString(resource);
 
+    /// <param name="filter">Makes the filter that leaves elements out (a <c>_summary</c>), or null for the whole resource.</param>
+    public static string Serialize(Resource resource, Func<SerializationFilter>? filter) =>
+        Serializer.SerializeToString(resource, pretty: false, filterFactory: filter);
+
     private static FhirRequestException NotXml(string message) =>
         FhirErrors.BadRequest(message, code: IssueType.Structure);
 }

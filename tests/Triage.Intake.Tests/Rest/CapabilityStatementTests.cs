@@ -131,6 +131,7 @@ public sealed class CapabilityStatementTests
         "code" => "http://loinc.org|30525-0",
         "owner" => "Organization/dermatology",
         "focus" or "target" => $"RiskAssessment/{ids["RiskAssessment"]}",
+        "derived-from" => $"Media/{ids["Media"]}",
         "agent" => $"Device/{ids["Device"]}",
         "url" => TriageCanonicals.BodyRegionValueSet,
         _ => throw new InvalidOperationException($"Give the test an example value for search parameter {parameter.Name}."),

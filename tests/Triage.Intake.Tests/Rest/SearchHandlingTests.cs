@@ -11,7 +11,7 @@ public sealed class SearchHandlingTests
     [Theory]
     [InlineData("/fhir/Media?color=red", "color")]
     [InlineData("/fhir/Task?status:not=completed", "status:not")]
-    [InlineData("/fhir/RiskAssessment?_sort=date", "_sort")]
+    [InlineData("/fhir/RiskAssessment?_sort=date", "_sort=date")]
     [InlineData("/fhir/RiskAssessment?_include=RiskAssessment:encounter", "_include=RiskAssessment:encounter")]
     [InlineData("/fhir/Provenance?_include=Task:focus", "_include=Task:focus")]
     public async Task An_unsupported_parameter_is_ignored_and_named(string query, string named)
