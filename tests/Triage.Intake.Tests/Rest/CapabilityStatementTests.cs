@@ -149,7 +149,7 @@ public sealed class CapabilityStatementTests
     private static async Task<IReadOnlyDictionary<string, string>> ExampleIdsAsync(IntakeServer server, SubscriptionReceiver ehr)
     {
         var subscription = await server.CreateAsync(ehr.Subscription());
-        (await Subscriptions.WaitForStatusAsync(server, subscription.Id, Subscription.SubscriptionStatus.Active)).Status
+        (await SubscriptionReads.WaitForStatusAsync(server, subscription.Id, Subscription.SubscriptionStatus.Active)).Status
             .Should().Be(Subscription.SubscriptionStatus.Active);
         var patient = await server.CreateAsync(Resources.Patient());
         var observation = await server.CreateAsync(Resources.Age(patient.Id, 60));

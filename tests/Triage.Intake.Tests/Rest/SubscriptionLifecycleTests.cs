@@ -32,7 +32,7 @@ public sealed class SubscriptionLifecycleTests
         var notification = (Parameters)events.Single().Entry[0].Resource;
         ((FhirString)notification.GetSingle("events-since-subscription-start").Value).Value.Should().Be("1", "a handshake takes no event number");
         events.Single().Entry[1].FullUrl.Should().EndWith($"/fhir/RiskAssessment/{riskAssessment.Id}");
-        (await Subscriptions.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active)).Meta.VersionId.Should().Be("2");
+        (await SubscriptionReads.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active)).Meta.VersionId.Should().Be("2");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class SubscriptionLifecycleTests
         await using var server = await IntakeServer.StartAsync(Subscriptions.FastDelivery(maxHandshakeAttempts: 2));
         var created = await server.CreateAsync(ehr.Subscription());
 
-        var failed = await Subscriptions.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Error);
+        var failed = await SubscriptionReads.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Error);
         var patient = await server.CreateAsync(Resources.Patient());
         await ClassifiedPhotos.PostAsync(server, patient.Id!);
         await Task.Delay(300);
@@ -60,7 +60,7 @@ public sealed class SubscriptionLifecycleTests
         await using var ehr = await SubscriptionReceiver.StartAsync(handshakeFailures: 2);
         await using var server = await IntakeServer.StartAsync(Subscriptions.FastDelivery(maxHandshakeAttempts: 2));
         var created = await server.CreateAsync(ehr.Subscription());
-        var failed = await Subscriptions.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Error);
+        var failed = await SubscriptionReads.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Error);
         failed.Status.Should().Be(SubscriptionStatus.Error);
 
         failed.Status = SubscriptionStatus.Requested;
@@ -69,7 +69,7 @@ public sealed class SubscriptionLifecycleTests
         ((int)response.StatusCode).Should().Be(200, await response.Content.ReadAsStringAsync());
         var updated = await response.ReadResourceAsync<Subscription>();
         (updated.Status, updated.Meta.VersionId, updated.Error).Should().Be((SubscriptionStatus.Requested, "3", null));
-        (await Subscriptions.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active)).Meta.VersionId.Should().Be("4");
+        (await SubscriptionReads.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active)).Meta.VersionId.Should().Be("4");
         var patient = await server.CreateAsync(Resources.Patient());
         await ClassifiedPhotos.PostAsync(server, patient.Id!);
         (await ehr.WaitForAsync(1)).Should().ContainSingle();
@@ -143,7 +143,7 @@ public sealed class SubscriptionLifecycleTests
         await using var ehr = await SubscriptionReceiver.StartAsync();
         await using var server = await IntakeServer.StartAsync(Subscriptions.FastDelivery());
         var created = await server.CreateAsync(ehr.Subscription());
-        var active = await Subscriptions.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active);
+        var active = await SubscriptionReads.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active);
         active.Meta.VersionId.Should().Be("2");
         var before = await server.SnapshotAsync();
         active.Status = SubscriptionStatus.Off;
@@ -162,7 +162,7 @@ public sealed class SubscriptionLifecycleTests
         await using var second = await SubscriptionReceiver.StartAsync();
         await using var server = await IntakeServer.StartAsync(Subscriptions.FastDelivery());
         var created = await server.CreateAsync(first.Subscription());
-        var active = await Subscriptions.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active);
+        var active = await SubscriptionReads.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active);
 
         active.Status = SubscriptionStatus.Off;
         var off = await (await server.SendAsync(HttpMethod.Put, $"/fhir/Subscription/{created.Id}", active)).ReadResourceAsync<Subscription>();
@@ -174,7 +174,7 @@ public sealed class SubscriptionLifecycleTests
         var moved = await (await server.SendAsync(HttpMethod.Put, $"/fhir/Subscription/{created.Id}", off)).ReadResourceAsync<Subscription>();
 
         moved.Status.Should().Be(SubscriptionStatus.Requested, "another endpoint must accept a handshake first");
-        (await Subscriptions.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active)).Status.Should().Be(SubscriptionStatus.Active);
+        (await SubscriptionReads.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active)).Status.Should().Be(SubscriptionStatus.Active);
         await ClassifiedPhotos.PostAsync(server, patient.Id!);
         var events = await second.WaitForAsync(1);
         second.AcceptedTypes.Should().Equal(NotificationBundle.Handshake, NotificationBundle.EventNotification);
@@ -193,7 +193,7 @@ public sealed class SubscriptionLifecycleTests
 
         var created = await server.CreateAsync(subscription);
 
-        (await Subscriptions.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Off)).Status.Should().Be(SubscriptionStatus.Off);
+        (await SubscriptionReads.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Off)).Status.Should().Be(SubscriptionStatus.Off);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class SubscriptionLifecycleTests
         var patient = await server.CreateAsync(Resources.Patient());
 
         (await ehr.WaitForAsync(NotificationBundle.Handshake, 1, TimeSpan.FromSeconds(20))).Should().ContainSingle("the create wakes the dispatcher");
-        (await Subscriptions.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active)).Status.Should().Be(SubscriptionStatus.Active);
+        (await SubscriptionReads.WaitForStatusAsync(server, created.Id, SubscriptionStatus.Active)).Status.Should().Be(SubscriptionStatus.Active);
         var (_, first) = await ClassifiedPhotos.PostAsync(server, patient.Id!);
         var (_, second) = await ClassifiedPhotos.PostAsync(server, patient.Id!);
 

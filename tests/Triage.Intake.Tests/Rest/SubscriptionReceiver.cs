@@ -119,26 +119,6 @@ internal static class Subscriptions
         ["Intake:Subscriptions:MinHeartbeatPeriod"] = "00:00:01",
     };
 
-    /// <summary>Reads the Subscription until it has <paramref name="status"/> (or 15 seconds pass) and returns it as last read.</summary>
-    public static async Task<Subscription> WaitForStatusAsync(IntakeServer server, string id, Subscription.SubscriptionStatus status)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        Subscription current;
-        do
-        {
-            current = await (await server.Client.GetAsync($"/fhir/Subscription/{id}")).ReadResourceAsync<Subscription>();
-            if (current.Status == status)
-            {
-                break;
-            }
-
-            await Task.Delay(25);
-        }
-        while (DateTime.UtcNow < until);
-
-        return current;
-    }
-
     public static Subscription RestHook(string endpoint, string topic = SubscriptionTopics.ResultAvailable, string? content = null)
     {
         var subscription = new Subscription

@@ -19,7 +19,7 @@ public sealed class SubscriptionTests
         var created = await server.CreateAsync(ehr.Subscription());
 
         created.Status.Should().Be(Subscription.SubscriptionStatus.Requested);
-        var read = await Subscriptions.WaitForStatusAsync(server, created.Id, Subscription.SubscriptionStatus.Active);
+        var read = await SubscriptionReads.WaitForStatusAsync(server, created.Id, Subscription.SubscriptionStatus.Active);
         read.Status.Should().Be(Subscription.SubscriptionStatus.Active);
         read.Channel.Endpoint.Should().Be(ehr.Endpoint);
         var active = await (await server.Client.GetAsync("/fhir/Subscription?status=active")).ReadResourceAsync<Bundle>();
