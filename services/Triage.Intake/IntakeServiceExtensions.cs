@@ -58,11 +58,20 @@ public static class IntakeServiceExtensions
         services.AddScoped<ModelDevices>();
         services.AddScoped<ResourceSearcher>();
         services.AddScoped<ResultWriteBack>();
-        services.AddOptions<SubscriptionOptions>().Bind(builder.Configuration.GetSection(SubscriptionOptions.Section));
+        services.AddOptions<SubscriptionOptions>().Bind(builder.Configuration.GetSection(SubscriptionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>();
         services.AddScoped<SubscriptionEvents>();
-        // A redirect could lead anywhere, so none is followed; the dispatcher sets its own timeout per POST.
-        services.AddHttpClient(SubscriptionDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddScoped<SubscriptionUpdate>();
+        services.AddScoped<SubscriptionDeletion>();
+        // A redirect could lead anywhere, so none is followed; the poster sets its own timeout per POST.
+        services.AddHttpClient(NotificationPoster.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<NotificationPoster>();
+        services.AddScoped<SubscriptionStatusWriter>();
+        services.AddScoped<SubscriptionEnd>();
+        services.AddScoped<HandshakeSender>();
+        services.AddScoped<EventDelivery>();
+        services.AddScoped<HeartbeatSender>();
         services.AddHostedService<SubscriptionDispatcher>();
         return builder;
     }

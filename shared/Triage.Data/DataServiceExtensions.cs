@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Triage.Data.Images;
 using Triage.Data.Outbox;
+using Triage.Data.Subscriptions;
 
 namespace Triage.Data;
 
@@ -24,6 +25,7 @@ public static class DataServiceExtensions
         builder.Services.AddScoped<IImageStore, EfImageStore>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<SubscriptionSignal>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

@@ -35,7 +35,10 @@ public static class FhirRestApi
         Searchable(Stored<Device>(create: false, update: false)),
         Searchable(Stored<Provenance>(create: false, update: false)),
         Searchable(Stored<Hl7.Fhir.Model.Task>(create: false, update: false)),
-        Searchable(WithCreate(Stored<Subscription>(create: false, update: false), SubscriptionEndpoint.CreateAsync)),
+        Searchable(With(Stored<Subscription>(create: false, update: false),
+            new(Interaction.Create, SubscriptionEndpoint.CreateAsync),
+            new(Interaction.Update, SubscriptionChangeEndpoints.UpdateAsync),
+            new(Interaction.Delete, SubscriptionChangeEndpoints.DeleteAsync))),
         .. ConformanceEndpoints.Types.Select(BuiltIn),
     ];
 
@@ -53,10 +56,10 @@ public static class FhirRestApi
             SearchParameters = [ConformanceEndpoints.UrlParameter],
         };
 
-    /// <summary>A create with its own handler: a Subscription is checked and activated, not stored as sent.</summary>
-    private static RestResource WithCreate(RestResource resource, Delegate handler) => resource with
+    /// <summary>Interactions with their own handlers: a Subscription is checked and handshaken, not stored as sent.</summary>
+    private static RestResource With(RestResource resource, params RestInteraction[] interactions) => resource with
     {
-        Interactions = [.. resource.Interactions, new(Interaction.Create, handler)],
+        Interactions = [.. resource.Interactions, .. interactions],
     };
 
     private static RestResource Searchable(RestResource resource) => resource with

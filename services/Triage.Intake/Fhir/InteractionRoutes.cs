@@ -13,6 +13,7 @@ public static class InteractionRoutes
         Interaction.HistoryInstance => ("GET", $"/{type}/{{id}}/_history"),
         Interaction.Create => ("POST", $"/{type}"),
         Interaction.Update => ("PUT", $"/{type}/{{id}}"),
+        Interaction.Delete => ("DELETE", $"/{type}/{{id}}"),
         Interaction.SearchType => ("GET", $"/{type}"),
         _ => throw new NotSupportedException($"No route is defined for the {code} interaction."),
     };

@@ -5,27 +5,22 @@ using Triage.Data.Subscriptions;
 namespace Triage.Intake.Subscriptions;
 
 /// <summary>
-/// The R4 backport notification for one event: a <c>history</c> Bundle whose first entry is the <c>SubscriptionStatus</c>
-/// Parameters (profile backport-subscription-status-r4), then the focus: its full URL only (id-only), or the resource
-/// as it is now (full-resource), or nothing (empty).
+/// The R4 backport notifications: a <c>history</c> Bundle whose first entry is the <c>SubscriptionStatus</c> Parameters
+/// (profile backport-subscription-status-r4). An event notification carries its <c>notification-event</c> and then the
+/// focus: its full URL only (id-only), or the resource as it is now (full-resource), or nothing (empty). A handshake or a
+/// heartbeat carries no event.
 /// </summary>
 public static class NotificationBundle
 {
-    public static Bundle Create(SubscriptionRoute subscription, SubscriptionNotification notification, Resource? focus, DateTimeOffset now)
+    public const string Handshake = "handshake";
+    public const string Heartbeat = "heartbeat";
+    public const string EventNotification = "event-notification";
+
+    public static Bundle Event(SubscriptionRoute subscription, SubscriptionNotification notification, Resource? focus, DateTimeOffset now)
     {
         var baseUrl = subscription.ServerBaseUrl;
         var eventNumber = notification.EventNumber.ToString(CultureInfo.InvariantCulture);
-        var status = new Parameters
-        {
-            Id = notification.Id.ToString(),
-            Meta = new Meta { Profile = [SubscriptionTopics.StatusProfile] },
-        };
-        status.Add("subscription", new ResourceReference($"{baseUrl}/Subscription/{subscription.Id}"));
-        status.Add("topic", new Canonical(subscription.Topic));
-        status.Add("status", new Code(SubscriptionStates.Active));
-        status.Add("type", new Code("event-notification"));
-        // R4 has no integer64: the backport carries event counts as strings.
-        status.Add("events-since-subscription-start", new FhirString(eventNumber));
+        var status = Status(subscription, notification.Id, SubscriptionStates.Active, EventNotification, notification.EventNumber);
         var notificationEvent = new Parameters.ParameterComponent { Name = "notification-event" };
         notificationEvent.Part.Add(new Parameters.ParameterComponent { Name = "event-number", Value = new FhirString(eventNumber) });
         notificationEvent.Part.Add(new Parameters.ParameterComponent { Name = "timestamp", Value = new Instant(notification.CreatedAt) });
@@ -38,15 +33,7 @@ public static class NotificationBundle
         }
 
         status.Parameter.Add(notificationEvent);
-
-        var bundle = new Bundle { Id = Guid.NewGuid().ToString(), Type = Bundle.BundleType.History, Timestamp = now };
-        bundle.Entry.Add(new Bundle.EntryComponent
-        {
-            FullUrl = $"urn:uuid:{notification.Id}",
-            Resource = status,
-            Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.GET, Url = $"{baseUrl}/Subscription/{subscription.Id}/$status" },
-            Response = new Bundle.ResponseComponent { Status = "200" },
-        });
+        var bundle = Led(subscription, status, now);
         if (subscription.Content != SubscriptionTopics.Empty)
         {
             bundle.Entry.Add(new Bundle.EntryComponent
@@ -58,6 +45,36 @@ public static class NotificationBundle
             });
         }
 
+        return bundle;
+    }
+
+    /// <summary>A <c>handshake</c> or <c>heartbeat</c>: the status alone, no event.</summary>
+    /// <param name="eventsDelivered">The events delivered before it, as <c>events-since-subscription-start</c>.</param>
+    public static Bundle WithoutEvent(SubscriptionRoute subscription, string type, string subscriptionStatus, long eventsDelivered, DateTimeOffset now) =>
+        Led(subscription, Status(subscription, Guid.NewGuid(), subscriptionStatus, type, eventsDelivered), now);
+
+    private static Parameters Status(SubscriptionRoute subscription, Guid id, string subscriptionStatus, string type, long eventsSinceStart)
+    {
+        var status = new Parameters { Id = id.ToString(), Meta = new Meta { Profile = [SubscriptionTopics.StatusProfile] } };
+        status.Add("subscription", new ResourceReference($"{subscription.ServerBaseUrl}/Subscription/{subscription.Id}"));
+        status.Add("topic", new Canonical(subscription.Topic));
+        status.Add("status", new Code(subscriptionStatus));
+        status.Add("type", new Code(type));
+        // R4 has no integer64: the backport carries event counts as strings.
+        status.Add("events-since-subscription-start", new FhirString(eventsSinceStart.ToString(CultureInfo.InvariantCulture)));
+        return status;
+    }
+
+    private static Bundle Led(SubscriptionRoute subscription, Parameters status, DateTimeOffset now)
+    {
+        var bundle = new Bundle { Id = Guid.NewGuid().ToString(), Type = Bundle.BundleType.History, Timestamp = now };
+        bundle.Entry.Add(new Bundle.EntryComponent
+        {
+            FullUrl = $"urn:uuid:{status.Id}",
+            Resource = status,
+            Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.GET, Url = $"{subscription.ServerBaseUrl}/Subscription/{subscription.Id}/$status" },
+            Response = new Bundle.ResponseComponent { Status = "200" },
+        });
         return bundle;
     }
 }

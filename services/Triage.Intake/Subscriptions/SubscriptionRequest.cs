@@ -4,20 +4,25 @@ using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 namespace Triage.Intake.Subscriptions;
 
 /// <summary>What a valid R4 backport Subscription asks for.</summary>
-public sealed record SubscriptionRequest(string Topic, string Endpoint, string Content, string? PatientId)
+/// <param name="HeartbeatSeconds">The <c>backport-heartbeat-period</c> asked for, before the server's minimum.</param>
+public sealed record SubscriptionRequest(string Topic, string Endpoint, string Content, string? PatientId, int? HeartbeatSeconds, DateTimeOffset? EndsAt)
 {
     /// <summary>
     /// Checks a posted Subscription: a rest-hook channel to an absolute http(s) endpoint, an <c>application/fhir+json</c>
     /// payload with content <c>id-only</c> (the default), <c>full-resource</c> or <c>empty</c>, a known topic in
-    /// <c>criteria</c>, at most a patient filter, and status <c>requested</c> (or <c>active</c>).
+    /// <c>criteria</c>, at most a patient filter, at most one whole heartbeat period, and status <c>requested</c> (or
+    /// <c>active</c>; an update may also ask for <c>off</c>).
     /// </summary>
     /// <exception cref="FhirRequestException">422 with every problem found.</exception>
-    public static SubscriptionRequest Check(Subscription subscription)
+    public static SubscriptionRequest Check(Subscription subscription, bool isUpdate = false)
     {
         var issues = new List<OperationOutcome.IssueComponent>();
-        if (subscription.Status is not (null or Subscription.SubscriptionStatus.Requested or Subscription.SubscriptionStatus.Active))
+        if (subscription.Status is not (null or Subscription.SubscriptionStatus.Requested or Subscription.SubscriptionStatus.Active)
+            && !(isUpdate && subscription.Status == Subscription.SubscriptionStatus.Off))
         {
-            issues.Add(FhirErrors.Issue(IssueType.Value, "A new Subscription must have status requested.", "Subscription.status"));
+            issues.Add(FhirErrors.Issue(IssueType.Value, isUpdate
+                ? "An update may set status requested (to activate it again), active (to keep it) or off; error is the server's to set."
+                : "A new Subscription must have status requested.", "Subscription.status"));
         }
 
         var topic = subscription.Criteria;
@@ -53,12 +58,31 @@ public sealed record SubscriptionRequest(string Topic, string Endpoint, string C
             issues.Add(FhirErrors.Issue(IssueType.Value, "The payload content must be id-only, full-resource or empty.", "Subscription.channel.payload"));
         }
 
+        var heartbeat = HeartbeatPeriod(channel, issues);
         if (issues.Count > 0)
         {
             throw FhirErrors.Unprocessable(issues);
         }
 
-        return new SubscriptionRequest(topic!, endpoint!, content, patientId);
+        return new SubscriptionRequest(topic!, endpoint!, content, patientId, heartbeat, subscription.End);
+    }
+
+    private static int? HeartbeatPeriod(Subscription.ChannelComponent? channel, List<OperationOutcome.IssueComponent> issues)
+    {
+        var extensions = channel?.Extension.Where(e => e.Url == SubscriptionTopics.HeartbeatPeriodExtension).ToList() ?? [];
+        if (extensions.Count == 0)
+        {
+            return null;
+        }
+
+        if (extensions is [{ Value: UnsignedInt { Value: > 0 and var seconds } }])
+        {
+            return seconds;
+        }
+
+        issues.Add(FhirErrors.Issue(IssueType.Value, "backport-heartbeat-period must be one valueUnsignedInt of at least 1 (seconds).",
+            "Subscription.channel.extension"));
+        return null;
     }
 
     /// <summary>The patient of a <c>backport-filter-criteria</c> such as <c>RiskAssessment?patient=Patient/123</c>; null when there is none.</summary>

@@ -18,6 +18,9 @@ public static class SubscriptionTopics
     public const string PayloadContentExtension = Backport + "backport-payload-content";
     public const string FilterCriteriaExtension = Backport + "backport-filter-criteria";
 
+    /// <summary>On <c>Subscription.channel</c>: seconds without notifications after which a heartbeat is sent (unsignedInt).</summary>
+    public const string HeartbeatPeriodExtension = Backport + "backport-heartbeat-period";
+
     public const string FhirJson = "application/fhir+json";
     public const string IdOnly = "id-only";
     public const string FullResource = "full-resource";

@@ -457,8 +457,27 @@ namespace Triage.Data.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EventCount")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandshakeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandshakeDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HeartbeatSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHandshakeError")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextHeartbeatAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PatientId")

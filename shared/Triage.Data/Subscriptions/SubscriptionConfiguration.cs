@@ -15,6 +15,7 @@ internal sealed class SubscriptionRouteConfiguration : IEntityTypeConfiguration<
         entity.Property(s => s.Content).HasMaxLength(16);
         entity.Property(s => s.ServerBaseUrl).HasMaxLength(2048);
         entity.Property(s => s.Status).HasMaxLength(16);
+        entity.Property(s => s.LastHandshakeError).HasMaxLength(512);
         entity.Property(s => s.EventCount).IsConcurrencyToken();
         entity.HasIndex(s => new { s.Topic, s.Status });
     }

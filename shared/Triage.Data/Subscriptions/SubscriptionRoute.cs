@@ -23,8 +23,28 @@ public sealed class SubscriptionRoute
     /// <summary>The FHIR base URL the Subscription was created at, for the absolute full URLs of a notification.</summary>
     public required string ServerBaseUrl { get; set; }
 
-    /// <summary>A subscription-status code: <c>active</c>, or <c>error</c> once delivery gave up.</summary>
+    /// <summary>
+    /// A subscription-status code: <c>requested</c> until its handshake is accepted, then <c>active</c>; <c>error</c> once
+    /// the handshake or a delivery gave up; <c>off</c> when the client turned it off or its end passed.
+    /// </summary>
     public required string Status { get; set; }
+
+    /// <summary>Seconds without any notification after which a heartbeat is sent; null for none.</summary>
+    public int? HeartbeatSeconds { get; set; }
+
+    /// <summary><c>Subscription.end</c>: after it the subscription is turned <c>off</c>.</summary>
+    public DateTimeOffset? EndsAt { get; set; }
+
+    /// <summary>When the next handshake POST is due, while the subscription is <c>requested</c>.</summary>
+    public DateTimeOffset? HandshakeDueAt { get; set; }
+
+    /// <summary>Failed handshake POSTs since the subscription was last requested.</summary>
+    public int HandshakeAttempts { get; set; }
+
+    public string? LastHandshakeError { get; set; }
+
+    /// <summary>When a heartbeat is due if nothing else is sent before; null when the subscription has no heartbeat.</summary>
+    public DateTimeOffset? NextHeartbeatAt { get; set; }
 
     /// <summary>The number of events so far (the last event number); a concurrency token, so two writers cannot both take a number.</summary>
     public long EventCount { get; set; }

@@ -29,8 +29,9 @@ public sealed class CapabilityStatementTests
     [Fact]
     public async Task Every_interaction_it_lists_answers()
     {
+        await using var ehr = await SubscriptionReceiver.StartAsync();
         await using var server = await IntakeServer.StartAsync();
-        var ids = await ExampleIdsAsync(server);
+        var ids = await ExampleIdsAsync(server, ehr);
         var rest = await RestAsync(server);
 
         foreach (var resource in rest.Resource)
@@ -64,8 +65,9 @@ public sealed class CapabilityStatementTests
     [Fact]
     public async Task Every_interaction_it_does_not_list_is_refused_with_an_OperationOutcome_and_changes_nothing()
     {
+        await using var ehr = await SubscriptionReceiver.StartAsync();
         await using var server = await IntakeServer.StartAsync();
-        var ids = await ExampleIdsAsync(server);
+        var ids = await ExampleIdsAsync(server, ehr);
         var rest = await RestAsync(server);
         var before = await server.SnapshotAsync();
 
@@ -142,10 +144,14 @@ public sealed class CapabilityStatementTests
 
     /// <summary>
     /// One stored resource of each type: a patient, an observation, a photo (and its Binary), and what its result wrote back
-    /// (RiskAssessment, Device, Provenance, and a review Task: the default answer is flagged).
+    /// (RiskAssessment, Device, Provenance, and a review Task: the default answer is flagged), and a Subscription to
+    /// <paramref name="ehr"/>, active, so that its handshake cannot change it while a test runs.
     /// </summary>
-    private static async Task<IReadOnlyDictionary<string, string>> ExampleIdsAsync(IntakeServer server)
+    private static async Task<IReadOnlyDictionary<string, string>> ExampleIdsAsync(IntakeServer server, SubscriptionReceiver ehr)
     {
+        var subscription = await server.CreateAsync(ehr.Subscription());
+        (await SubscriptionReads.WaitForStatusAsync(server, subscription.Id, Subscription.SubscriptionStatus.Active)).Status
+            .Should().Be(Subscription.SubscriptionStatus.Active);
         var patient = await server.CreateAsync(Resources.Patient());
         var observation = await server.CreateAsync(Resources.Age(patient.Id, 60));
         var (media, riskAssessment) = await ClassifiedPhotos.PostAsync(server, patient.Id!);
@@ -159,7 +165,7 @@ public sealed class CapabilityStatementTests
             ["Device"] = riskAssessment.Performer.Reference.Split('/')[1],
             ["Provenance"] = await IdOfAsync(server, "Provenance"),
             ["Task"] = await IdOfAsync(server, "Task"),
-            ["Subscription"] = (await server.CreateAsync(Subscriptions.RestHook("https://ehr.example.org/notify"))).Id!,
+            ["Subscription"] = subscription.Id!,
             ["StructureDefinition"] = "lesion-photo",
             ["CodeSystem"] = "clinical-feature",
             ["ValueSet"] = "body-region",

@@ -4,21 +4,24 @@ using Triage.Intake.Subscriptions;
 namespace Triage.Intake.Tests.Rest;
 
 /// <summary>
-/// R4 Subscriptions (rest-hook, Subscriptions R5 Backport): accepted as active or refused with nothing stored; a result
-/// notifies the EHR with a history Bundle led by the SubscriptionStatus, and an EHR that is down gets it once it is back.
+/// R4 Subscriptions (rest-hook, Subscriptions R5 Backport): accepted as requested (active after the handshake) or refused
+/// with nothing stored; a result notifies the EHR with a history Bundle led by the SubscriptionStatus, and an EHR that is
+/// down gets it once it is back.
 /// </summary>
 public sealed class SubscriptionTests
 {
     [Fact]
-    public async Task A_subscription_is_stored_active_readable_and_found_by_status()
+    public async Task A_subscription_is_stored_requested_active_after_its_handshake_readable_and_found_by_status()
     {
+        await using var ehr = await SubscriptionReceiver.StartAsync();
         await using var server = await IntakeServer.StartAsync();
 
-        var created = await server.CreateAsync(Subscriptions.RestHook("https://ehr.example.org/notify"));
+        var created = await server.CreateAsync(ehr.Subscription());
 
-        created.Status.Should().Be(Subscription.SubscriptionStatus.Active);
-        var read = await (await server.Client.GetAsync($"/fhir/Subscription/{created.Id}")).ReadResourceAsync<Subscription>();
-        read.Channel.Endpoint.Should().Be("https://ehr.example.org/notify");
+        created.Status.Should().Be(Subscription.SubscriptionStatus.Requested);
+        var read = await SubscriptionReads.WaitForStatusAsync(server, created.Id, Subscription.SubscriptionStatus.Active);
+        read.Status.Should().Be(Subscription.SubscriptionStatus.Active);
+        read.Channel.Endpoint.Should().Be(ehr.Endpoint);
         var active = await (await server.Client.GetAsync("/fhir/Subscription?status=active")).ReadResourceAsync<Bundle>();
         active.Entry.Where(e => e.Search?.Mode == Bundle.SearchEntryMode.Match).Select(e => e.Resource.Id).Should().Equal(created.Id);
         var failed = await (await server.Client.GetAsync("/fhir/Subscription?status=error")).ReadResourceAsync<Bundle>();
@@ -94,7 +97,7 @@ public sealed class SubscriptionTests
         await Task.Delay(300);
         ehr.Accepted.Should().HaveCount(2, "each event is delivered exactly once");
         delivered.Select(b => b.Entry[1].Resource.Should().BeOfType<RiskAssessment>().Subject.Id).Should().Equal(first.Id, second.Id);
-        ehr.Requests.Should().Be(6, "four refused tries, then one POST per event");
+        ehr.Requests.Should().Be(7, "the handshake, four refused tries, then one POST per event");
         var rows = await server.QueryAsync("SELECT EventNumber, Attempts, DeliveredAt IS NOT NULL, LastError FROM SubscriptionNotifications ORDER BY EventNumber");
         rows.Select(r => r[0]).Should().Equal("1", "2");
         rows.Should().OnlyContain(r => r[2] == "1" && r[3] == null);
@@ -119,7 +122,7 @@ public sealed class SubscriptionTests
 
         current!.Status.Should().Be(Subscription.SubscriptionStatus.Error);
         current.Error.Should().Contain("HTTP 503");
-        ehr.Requests.Should().Be(3);
+        ehr.Requests.Should().Be(4, "the accepted handshake, then three refused tries");
         (await server.QueryAsync("SELECT DeliveredAt FROM SubscriptionNotifications")).Single()[0].Should().BeNull("it is kept, undelivered");
     }
 }
