@@ -13,6 +13,8 @@ public sealed class ConformanceResourceTests
     [InlineData("StructureDefinition", "clinical-feature")]
     [InlineData("CodeSystem", "clinical-feature")]
     [InlineData("CodeSystem", "pad-ufes-20")]
+    [InlineData("CodeSystem", "review-outcome")]
+    [InlineData("CodeSystem", "model")]
     [InlineData("ValueSet", "body-region")]
     [InlineData("ValueSet", "clinical-feature-code")]
     public async Task Each_reads_back_by_id_at_its_canonical_URL(string type, string id)
@@ -51,6 +53,18 @@ public sealed class ConformanceResourceTests
         none.Total.Should().Be(0);
         all.Entry.Select(e => ((StructureDefinition)e.Resource).Url).Should().BeEquivalentTo(
             [TriageCanonicals.LesionPhotoProfile, TriageCanonicals.ClinicalFeatureProfile]);
+    }
+
+    [Fact]
+    public async Task The_code_systems_of_the_write_back_read_back_by_url()
+    {
+        await using var server = await IntakeServer.StartAsync();
+
+        var reasons = await (await server.Client.GetAsync($"/fhir/CodeSystem?url={Uri.EscapeDataString(ResultTerminology.ReviewReasonSystem)}")).ReadResourceAsync<Bundle>();
+        var model = await (await server.Client.GetAsync($"/fhir/CodeSystem?url={Uri.EscapeDataString(TriageTerminology.ModelSystem)}")).ReadResourceAsync<Bundle>();
+
+        reasons.Entry.Single().Resource.Should().BeOfType<CodeSystem>().Which.Concept.Select(c => c.Code).Should().Contain(["suspicious", "escalated", "low-confidence"]);
+        model.Entry.Single().Resource.Should().BeOfType<CodeSystem>().Which.Content.Should().Be(CodeSystemContentMode.NotPresent);
     }
 
     [Fact]
