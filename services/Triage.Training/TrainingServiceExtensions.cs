@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using MassTransit;
@@ -97,6 +98,12 @@ public static class TrainingServiceExtensions
         return app;
     }
 
+    /// <summary>Jobs are built from this host's services. Otherwise the server may take Hangfire's process-wide
+    /// <c>JobActivator.Current</c>, which every host starting in the process sets: with two hosts in one process (tests)
+    /// a job was seen running with the other host's settings and recording its run in the other host's registry.</summary>
+    private static AspNetCoreJobActivator HostJobActivator(IServiceProvider provider) =>
+        new(provider.GetRequiredService<IServiceScopeFactory>());
+
     private static void AddHangfire(IServiceCollection services, string? sqlServer)
     {
         // The storage is this host's own service, not Hangfire's process-wide JobStorage.Current: two hosts in one
@@ -105,14 +112,16 @@ public static class TrainingServiceExtensions
         services.AddHangfire(hangfire =>
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         // One worker on the training queue: one run at a time here, and the rest of the machine keeps serving.
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((provider, server) =>
         {
+            server.Activator = HostJobActivator(provider);
             server.ServerName = $"{Environment.MachineName}:training";
             server.Queues = [TrainingQueue.Name];
             server.WorkerCount = 1;
         });
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((provider, server) =>
         {
+            server.Activator = HostJobActivator(provider);
             server.ServerName = $"{Environment.MachineName}:checks";
             server.Queues = [NewLabelledCasesJob.Queue];
             server.WorkerCount = 1;
