@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Triage.Testing;
 using Triage.Training.Registry;
 
 namespace Triage.Training.Tests;
@@ -8,28 +6,18 @@ namespace Triage.Training.Tests;
 /// <summary>The registry on a real SQLite file, migrated as the host migrates it.</summary>
 public sealed class ModelRegistryTests : IAsyncLifetime
 {
-    private readonly string _folder = TestPaths.NewTempFolder("registry");
-    private TrainingDbContext _db = null!;
+    private RegistryDatabase _registry = null!;
 
-    public async Task InitializeAsync()
-    {
-        _db = new TrainingDbContext(new DbContextOptionsBuilder<TrainingDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_folder, "registry.db")}", s => s.MigrationsHistoryTable(TrainingDbContext.MigrationsHistoryTable))
-            .Options);
-        await _db.Database.MigrateAsync();
-    }
+    public async Task InitializeAsync() => _registry = await RegistryDatabase.CreateAsync("registry");
 
-    public async Task DisposeAsync()
-    {
-        await _db.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _registry.DisposeAsync();
+
+    private TrainingDbContext Db => _registry.Db;
 
     [Fact]
     public async Task Every_alias_move_leaves_an_audit_row_with_from_to_who_and_why()
     {
-        var registry = new ModelRegistry(_db, TimeProvider.System);
+        var registry = new ModelRegistry(Db, TimeProvider.System);
         var first = await registry.RegisterAsync(Version("student-r1"), CancellationToken.None);
         var second = await registry.RegisterAsync(Version("student-r2"), CancellationToken.None);
 
@@ -50,10 +38,10 @@ public sealed class ModelRegistryTests : IAsyncLifetime
     [Fact]
     public async Task A_version_is_registered_once()
     {
-        var registry = new ModelRegistry(_db, TimeProvider.System);
+        var registry = new ModelRegistry(Db, TimeProvider.System);
         await registry.RegisterAsync(Version("student-r1"), CancellationToken.None);
 
-        var again = () => new ModelRegistry(_db, TimeProvider.System).RegisterAsync(Version("student-r1"), CancellationToken.None);
+        var again = () => new ModelRegistry(Db, TimeProvider.System).RegisterAsync(Version("student-r1"), CancellationToken.None);
         await again.Should().ThrowAsync<DbUpdateException>();
     }
 

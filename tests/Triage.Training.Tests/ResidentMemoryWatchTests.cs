@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Triage.Testing;
 using Triage.Training.Memory;
 using Triage.Training.Pipeline;
 using Triage.Training.Registry;
@@ -12,25 +10,15 @@ namespace Triage.Training.Tests;
 /// <summary>The memory bound during a run: each sample compares resident memory with the bound; going over stops the run as a failure.</summary>
 public sealed class ResidentMemoryWatchTests : IAsyncLifetime
 {
-    private readonly string _folder = TestPaths.NewTempFolder("memory-watch");
     private readonly FakeProcessMemory _memory = new(megabytes: 900);
     private readonly ManualTimers _timers = new();
-    private TrainingDbContext _db = null!;
+    private RegistryDatabase _registry = null!;
 
-    public async Task InitializeAsync()
-    {
-        _db = new TrainingDbContext(new DbContextOptionsBuilder<TrainingDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_folder, "registry.db")}", s => s.MigrationsHistoryTable(TrainingDbContext.MigrationsHistoryTable))
-            .Options);
-        await _db.Database.MigrateAsync();
-    }
+    public async Task InitializeAsync() => _registry = await RegistryDatabase.CreateAsync("memory-watch");
 
-    public async Task DisposeAsync()
-    {
-        await _db.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _registry.DisposeAsync();
+
+    private TrainingDbContext Db => _registry.Db;
 
     [Fact]
     public void Within_the_bound_the_run_goes_on_and_over_it_the_run_is_stopped_with_the_figures()
@@ -68,7 +56,7 @@ public sealed class ResidentMemoryWatchTests : IAsyncLifetime
     public async Task A_step_stopped_by_the_watch_fails_the_run_with_the_reason_and_a_plain_cancel_stays_a_cancel()
     {
         using var watch = Watch(limitMegabytes: 1000);
-        var recorder = new TrainingRunRecorder(_db, TimeProvider.System, watch, NullLogger<TrainingRunRecorder>.Instance);
+        var recorder = new TrainingRunRecorder(Db, TimeProvider.System, watch, NullLogger<TrainingRunRecorder>.Instance);
         await recorder.StartAsync("7", retrainTeacher: false, "test", CancellationToken.None);
         var token = watch.Start(CancellationToken.None);
         _memory.Megabytes = 2000;
@@ -77,16 +65,16 @@ public sealed class ResidentMemoryWatchTests : IAsyncLifetime
         var step = () => recorder.StepAsync<bool>("distil", () => Task.FromCanceled<(bool, System.Text.Json.Nodes.JsonObject)>(token), CancellationToken.None);
 
         (await step.Should().ThrowAsync<TrainingStepFailedException>()).Which.Step.Should().Be("distil");
-        var run = await _db.TrainingRuns.AsNoTracking().SingleAsync();
+        var run = await Db.TrainingRuns.AsNoTracking().SingleAsync();
         (run.Status, run.FailedStep).Should().Be((TrainingRunStatus.Failed, "distil"));
         run.FailureReason.Should().Contain("2000 MB resident while training");
 
         using var plainWatch = Watch(limitMegabytes: 1000);
-        var plain = new TrainingRunRecorder(_db, TimeProvider.System, plainWatch, NullLogger<TrainingRunRecorder>.Instance);
+        var plain = new TrainingRunRecorder(Db, TimeProvider.System, plainWatch, NullLogger<TrainingRunRecorder>.Instance);
         await plain.StartAsync("8", retrainTeacher: false, "test", CancellationToken.None);
         var cancelled = () => plain.StepAsync<bool>("teacher", () => Task.FromCanceled<(bool, System.Text.Json.Nodes.JsonObject)>(new CancellationToken(true)), CancellationToken.None);
         await cancelled.Should().ThrowAsync<OperationCanceledException>();
-        (await _db.TrainingRuns.AsNoTracking().SingleAsync(r => r.JobId == "8")).Status.Should().Be(TrainingRunStatus.Cancelled);
+        (await Db.TrainingRuns.AsNoTracking().SingleAsync(r => r.JobId == "8")).Status.Should().Be(TrainingRunStatus.Cancelled);
     }
 
     private ResidentMemoryWatch Watch(int? limitMegabytes) => new(
