@@ -8,15 +8,6 @@ public sealed record InferenceLatency(string Model, string Runtime, string Execu
     public static InferenceLatency From(string model, string runtime, string executionProvider, int batchSize, IReadOnlyList<double> milliseconds)
     {
         var sorted = milliseconds.Order().ToArray();
-        return new InferenceLatency(model, runtime, executionProvider, batchSize, sorted.Length, Percentile(sorted, 0.5), Percentile(sorted, 0.95));
-    }
-
-    // Linear interpolation between the closest ranks.
-    private static double Percentile(double[] sorted, double fraction)
-    {
-        var rank = fraction * (sorted.Length - 1);
-        var below = (int)Math.Floor(rank);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
+        return new InferenceLatency(model, runtime, executionProvider, batchSize, sorted.Length, Percentiles.Of(sorted, 0.5), Percentiles.Of(sorted, 0.95));
     }
 }
