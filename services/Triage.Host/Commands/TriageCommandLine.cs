@@ -16,6 +16,7 @@ public static class TriageCommandLine
         root.Add(TimeModelsCommand.Create());
         root.Add(TimeInferenceCommand.Create());
         root.Add(LoadTestCommand.Create());
+        root.Add(TimeReviewCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.Add(ChooseEscalationCommand.Create());
         root.Add(ExportOnnxCommand.Create());
