@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Triage.Host.Commands;
 using Triage.Testing;
 using Triage.Training.Jobs;
 using Triage.Training.Promotion;
@@ -107,11 +108,16 @@ public sealed class TrainingPipelineTests : IDisposable
         (await ReadinessAsync(restarted)).Should().Contain("\"modelVersion\":\"student-r2\"").And.Contain("\"generation\":1")
             .And.Contain("\"teacherModelName\":\"baseline\"");
 
-        // Rollback: the champion moves back to the baseline and the running host swaps again.
-        await using (var scope = restarted.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ChampionRollback>().RollbackAsync("1.0.0", "test", "rollback drill", CancellationToken.None);
-        }
+        // Rollback with the command, from another process's worth of host on the same database: the champion moves back to
+        // the baseline, and the running host (in-memory bus) swaps again, its own outbox relay publishing the announcement.
+        var output = new StringWriter();
+        var rollback = TriageCommandLine.Create().Parse([
+            "rollback", "--to", "1.0.0", "--reason", "rollback drill",
+            "--ConnectionStrings:Triage", $"Data Source={restarted.DatabasePath}",
+            "--Training:ChampionSettingsPath", Path.Combine(_folder, "serving-champion.json"),
+            "--Logging:LogLevel:Default", "Warning", .. lenientSettings]);
+        rollback.InvocationConfiguration.Output = output;
+        (await rollback.InvokeAsync()).Should().Be(0, output.ToString());
 
         (await WaitForReadinessAsync(restarted, "1.0.0")).Should().Contain("\"generation\":2");
         (await AliasesAsync(restarted))[ModelAlias.Champion].Should().Be("1.0.0");

@@ -20,7 +20,7 @@ internal static class RollbackCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var app = TriageHost.Build(["--urls", "http://127.0.0.1:0", .. parse.UnmatchedTokens]);
+            var app = TrainingCommandHost.Build(parse.UnmatchedTokens);
             await app.StartAsync(cancellationToken);
             try
             {

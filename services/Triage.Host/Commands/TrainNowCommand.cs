@@ -21,7 +21,7 @@ internal static class TrainNowCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var app = TriageHost.Build(["--urls", "http://127.0.0.1:0", .. parse.UnmatchedTokens]);
+            var app = TrainingCommandHost.Build(parse.UnmatchedTokens);
             await app.StartAsync(cancellationToken);
             try
             {

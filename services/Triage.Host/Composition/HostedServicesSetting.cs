@@ -1,3 +1,4 @@
+using Triage.Data;
 using Triage.Host.Messaging;
 
 namespace Triage.Host.Composition;
@@ -6,7 +7,9 @@ internal static class HostedServicesSetting
 {
     /// <summary>
     /// <see cref="HostedServices.ConfigurationKey"/>, checked: a process running only some services must reach the
-    /// others through a shared bus, because the in-memory one would accept their messages and deliver them to no one.
+    /// others through a shared bus, because the in-memory one would accept their messages and deliver them to no one;
+    /// unless it relays nothing itself (<see cref="DataServiceExtensions.OutboxRelaySetting"/> off), leaving its outbox to
+    /// the processes that serve.
     /// </summary>
     /// <exception cref="HostCompositionException">An unknown service name, or a subset without RabbitMQ.</exception>
     public static HostedServices Read(IConfiguration configuration)
@@ -21,7 +24,8 @@ internal static class HostedServicesSetting
             throw new HostCompositionException(invalid.Message);
         }
 
-        if (!hosted.IsAll && string.IsNullOrWhiteSpace(configuration.GetConnectionString(TriageBus.RabbitMqConnectionName)))
+        if (!hosted.IsAll && DataServiceExtensions.RelaysOutbox(configuration)
+            && string.IsNullOrWhiteSpace(configuration.GetConnectionString(TriageBus.RabbitMqConnectionName)))
         {
             throw new HostCompositionException(
                 $"Running only {hosted} needs the bus the other services use: set ConnectionStrings:{TriageBus.RabbitMqConnectionName} " +
