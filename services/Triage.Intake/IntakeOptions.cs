@@ -18,4 +18,8 @@ public sealed class IntakeOptions
     /// classified; zero (the default) classifies at once. Observations arriving later are stored and classify nothing again.
     /// </summary>
     public TimeSpan FeatureWaitAfterPhoto { get; set; } = TimeSpan.Zero;
+
+    /// <summary>At most this many resources that <c>_revinclude</c> adds to one page of a search (a patient with a long
+    /// history would otherwise come whole); the page says so when some were left out.</summary>
+    public int MaxRevIncludes { get; set; } = 1000;
 }

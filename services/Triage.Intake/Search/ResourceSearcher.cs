@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Triage.Data;
 using Triage.Data.Resources;
 using Triage.Fhir;
@@ -8,15 +9,17 @@ namespace Triage.Intake.Search;
 
 /// <summary>
 /// One page of a search: the matches in order, what <c>_include</c> and <c>_revinclude</c> added (each once, no match
-/// among them), the total, and where the next page starts.
+/// among them), the total, where the next page starts, and what the page itself has to say (resources left out).
 /// </summary>
-public sealed record SearchPage(int Total, IReadOnlyList<Resource> Matches, IReadOnlyList<Resource> Included, SearchCursor? Next);
+public sealed record SearchPage(
+    int Total, IReadOnlyList<Resource> Matches, IReadOnlyList<Resource> Included, SearchCursor? Next,
+    IReadOnlyList<OperationOutcome.IssueComponent> Warnings);
 
 /// <summary>
 /// Runs a type-level search over the current versions of stored resources, in the order of its <c>_sort</c> (newest
 /// <c>lastUpdated</c> first by default), a page at a time from a keyset cursor.
 /// </summary>
-public sealed class ResourceSearcher(TriageDbContext db)
+public sealed class ResourceSearcher(TriageDbContext db, IOptions<IntakeOptions> options)
 {
     public async Task<SearchPage> SearchAsync(string type, SearchRequest search, CancellationToken cancellationToken)
     {
@@ -30,22 +33,36 @@ public sealed class ResourceSearcher(TriageDbContext db)
         var total = await query.CountAsync(cancellationToken);
         if (search.Count == 0)
         {
-            return new SearchPage(total, [], [], null);
+            return new SearchPage(total, [], [], null, []);
         }
 
         var (rows, next) = await new SearchOrder(db, type, search.Sort).PageAsync(query, search.Cursor, search.Count, cancellationToken);
         var matches = rows.Select(r => FhirJson.Parse(r.Json)).ToList();
         var included = await IncludedAsync(matches, search.Includes, cancellationToken);
-        var revIncluded = await RevIncludedAsync(type, matches, search.RevIncludes, cancellationToken);
+        var limit = options.Value.MaxRevIncludes;
+        var revIncluded = await RevIncludedAsync(type, matches, search.RevIncludes, limit + 1, cancellationToken);
+        List<OperationOutcome.IssueComponent> warnings = [];
+        if (revIncluded.Count > limit)
+        {
+            revIncluded = [.. revIncluded.Take(limit)];
+            warnings.Add(new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Warning,
+                Code = OperationOutcome.IssueType.TooCostly,
+                Diagnostics = $"_revinclude added more than {limit} resources to this page; only the first {limit} are here. " +
+                              "Ask for fewer matches a page (_count) or fewer _revinclude paths.",
+            });
+        }
+
         var seen = matches.Select(Key).ToHashSet();
-        return new SearchPage(total, matches, [.. included.Concat(revIncluded).Where(r => seen.Add(Key(r)))], next);
+        return new SearchPage(total, matches, [.. included.Concat(revIncluded).Where(r => seen.Add(Key(r)))], next, warnings);
     }
 
     private static string Key(Resource resource) => $"{resource.TypeName}/{resource.Id}";
 
-    /// <summary>The resources that refer to a match by each <c>_revinclude</c>, in id order.</summary>
+    /// <summary>The resources that refer to a match by each <c>_revinclude</c>, in id order, at most <paramref name="most"/>.</summary>
     private async Task<IReadOnlyList<Resource>> RevIncludedAsync(
-        string type, IReadOnlyList<Resource> matches, IReadOnlyList<RevIncludePath> revIncludes, CancellationToken cancellationToken)
+        string type, IReadOnlyList<Resource> matches, IReadOnlyList<RevIncludePath> revIncludes, int most, CancellationToken cancellationToken)
     {
         var ids = matches.Select(m => m.Id!).ToList();
         var references = ids.Select(id => $"{type}/{id}").ToList();
@@ -58,8 +75,12 @@ public sealed class ResourceSearcher(TriageDbContext db)
                 ? rows.Where(r => r.PatientId != null && ids.Contains(r.PatientId))
                 : rows.Where(r => db.SearchIndex.Any(s => s.ResourceType == source && s.ResourceId == r.ResourceId && s.Name == name
                     && references.Contains(s.Value!)));
-            var json = await rows.OrderBy(r => r.ResourceId).Select(r => r.Json).ToListAsync(cancellationToken);
+            var json = await rows.OrderBy(r => r.ResourceId).Select(r => r.Json).Take(most - included.Count).ToListAsync(cancellationToken);
             included.AddRange(json.Select(FhirJson.Parse));
+            if (included.Count >= most)
+            {
+                break;
+            }
         }
 
         return included;

@@ -23,11 +23,11 @@ public static class SearchBundle
 
         bundle.Entry.AddRange(page.Matches.Select(r => Entry(baseUrl, ResourceSummary.Mark(r, search.Summary), Bundle.SearchEntryMode.Match)));
         bundle.Entry.AddRange(page.Included.Select(r => Entry(baseUrl, ResourceSummary.Mark(r, search.Summary), Bundle.SearchEntryMode.Include)));
-        if (search.Warnings.Count > 0)
+        if (search.Warnings.Count + page.Warnings.Count > 0)
         {
             bundle.Entry.Add(new Bundle.EntryComponent
             {
-                Resource = FhirErrors.Outcome(search.Warnings),
+                Resource = FhirErrors.Outcome([.. search.Warnings, .. page.Warnings]),
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome },
             });
         }

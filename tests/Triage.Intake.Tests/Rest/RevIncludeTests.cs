@@ -24,6 +24,7 @@ public sealed class RevIncludeTests
         ((Hl7.Fhir.Model.Task)included.Single(r => r is Hl7.Fhir.Model.Task)).Focus.Reference.Should().Be($"RiskAssessment/{result.Id}");
         included.Should().NotContain(r => r.Id == other.Id);
         bundle.Link("self").Should().Contain("_revinclude=Provenance%3Atarget").And.Contain("_revinclude=Task%3Afocus");
+        bundle.Entry.Should().NotContain(e => e.Search.Mode == Bundle.SearchEntryMode.Outcome, "nothing was left out");
     }
 
     [Fact]
@@ -41,6 +42,26 @@ public sealed class RevIncludeTests
 
         bundle.Entry.Where(e => e.Search.Mode == Bundle.SearchEntryMode.Include).Select(e => $"{e.Resource.TypeName}/{e.Resource.Id}")
             .Should().BeEquivalentTo([$"RiskAssessment/{result.Id}", $"Observation/{age.Id}", $"Media/{media.Id}"]);
+    }
+
+    [Fact]
+    public async Task A_page_adds_at_most_the_configured_number_of_revincluded_resources_and_says_it_left_some_out()
+    {
+        await using var server = await IntakeServer.StartAsync(new Dictionary<string, string?> { ["Intake:MaxRevIncludes"] = "3" });
+        var patient = await server.CreateAsync(Resources.Patient());
+        for (var age = 60; age < 65; age++)
+        {
+            await server.CreateAsync(Resources.Age(patient.Id!, age));
+        }
+
+        var capped = await server.SearchAsync($"/fhir/Patient?_id={patient.Id}&_revinclude=Observation:subject");
+        var twoPaths = await server.SearchAsync($"/fhir/Patient?_id={patient.Id}&_revinclude=Observation:subject&_revinclude=Media:subject&_count=1");
+
+        capped.Entry.Count(e => e.Search.Mode == Bundle.SearchEntryMode.Include).Should().Be(3);
+        var outcome = capped.Entry.Single(e => e.Search.Mode == Bundle.SearchEntryMode.Outcome).Resource.Should().BeOfType<OperationOutcome>().Subject;
+        outcome.Issue.Single().Should().Match<OperationOutcome.IssueComponent>(i =>
+            i.Severity == OperationOutcome.IssueSeverity.Warning && i.Code == OperationOutcome.IssueType.TooCostly && i.Diagnostics.Contains("more than 3"));
+        twoPaths.Entry.Count(e => e.Search.Mode == Bundle.SearchEntryMode.Include).Should().Be(3, "the bound is on the page, whatever the paths");
     }
 
     [Fact]
