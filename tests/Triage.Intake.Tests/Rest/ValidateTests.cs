@@ -8,7 +8,7 @@ using IssueSeverity = Hl7.Fhir.Model.OperationOutcome.IssueSeverity;
 
 namespace Triage.Intake.Tests.Rest;
 
-/// <summary><c>$validate</c> (FHIR R4 Resource-validate): 200 with an OperationOutcome saying what the profiles say, and nothing stored.</summary>
+/// <summary><c>$validate</c> (FHIR R4 Resource-validate): 200 with an OperationOutcome saying what the profiles (and, for an inline photo, intake's photo check) say, and nothing stored.</summary>
 public sealed class ValidateTests
 {
     [Fact]
@@ -20,6 +20,19 @@ public sealed class ValidateTests
 
         outcome.Issue.Should().NotContain(i => i.Severity == IssueSeverity.Error || i.Severity == IssueSeverity.Fatal);
         outcome.Issue.Should().NotBeEmpty("an OperationOutcome has at least one issue, if only to say that all is well");
+    }
+
+    [Fact]
+    public async Task A_photo_that_does_not_decode_is_an_error_as_it_would_be_on_create()
+    {
+        await using var server = await IntakeServer.StartAsync();
+        var photo = Resources.Photo("some-patient");
+        photo.Content.Data = "not a photo at all"u8.ToArray();
+
+        var outcome = await ValidateAsync(server, "/fhir/Media/$validate", photo);
+
+        outcome.Issue.Should().Contain(i => i.Severity == IssueSeverity.Error && i.Expression.Single() == "Media.content.data",
+            "the profile cannot see into the bytes; intake's photo check can, and a create would be refused for it");
     }
 
     [Fact]
