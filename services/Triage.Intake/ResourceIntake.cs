@@ -77,7 +77,7 @@ public sealed class ResourceIntake(
         {
             var patientId = CaseFeatureCollector.PatientIdOf(media.Subject)!;
             var patient = incoming.Select(i => i.Resource).OfType<Patient>().FirstOrDefault(p => p.Id == patientId);
-            var features = await featureCollector.CollectAsync(media, patientId, observations, patient, cancellationToken);
+            var features = await featureCollector.CollectAsync(media, patientId, observations, patient, photoReceivedAt: null, cancellationToken);
             var @case = acceptMedia.Accept(media, patientId, photo, features.Features, features.ObservationIds);
             AcceptMediaHandler.ReplaceDataWithLink(media, @case, photo);
             logger.CaseOpened(@case.Id, features.Features.Known.Count);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Triage.Host.Commands;
 using Triage.Testing;
 using Triage.Training.Jobs;
-using Triage.Training.Promotion;
 using Triage.Training.Registry;
 
 namespace Triage.Host.Tests;

@@ -13,13 +13,14 @@ namespace Triage.Intake.Observations;
 /// </summary>
 public sealed class CaseFeatureCollector(FhirResourceStore store, IOptions<IntakeOptions> options, TimeProvider clock)
 {
+    /// <param name="photoReceivedAt">When the photo of a case that waited arrived; null for a photo arriving now.</param>
     public async Task<CaseFeatures> CollectAsync(
         Media media,
         string patientId,
         IReadOnlyList<Observation> inRequest,
         Patient? patient,
-        CancellationToken cancellationToken,
-        DateTimeOffset? photoReceivedAt = null)
+        DateTimeOffset? photoReceivedAt,
+        CancellationToken cancellationToken)
     {
         var since = (photoReceivedAt ?? clock.GetUtcNow()) - options.Value.FeatureWindow;
         var stored = await store.ForPatientAsync<Observation>(patientId, since, cancellationToken);

@@ -58,7 +58,7 @@ public sealed class WaitingCaseRelease(
             var media = await services.GetRequiredService<FhirResourceStore>().ReadAsync<Media>(@case.MediaId, cancellationToken)
                 ?? throw new InvalidOperationException($"Case {@case.Id} names Media/{@case.MediaId}, which is not stored.");
             var features = await services.GetRequiredService<CaseFeatureCollector>()
-                .CollectAsync(media, @case.PatientId, [], patient: null, cancellationToken, photoReceivedAt: @case.ReceivedAt);
+                .CollectAsync(media, @case.PatientId, [], patient: null, @case.ReceivedAt, cancellationToken);
             var imageSha256 = await db.Images.Where(i => i.Id == @case.ImageId).Select(i => i.Sha256).SingleAsync(cancellationToken);
             services.GetRequiredService<AcceptMediaHandler>().Queue(@case, imageSha256, features.Features, features.ObservationIds, now);
             try
