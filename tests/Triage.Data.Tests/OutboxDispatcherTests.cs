@@ -50,11 +50,11 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         var message = harness.Published.Select<ClassificationRequested>().Single().Context.Message;
         message.Should().BeEquivalentTo(request);
 
-        await WaitUntilAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             using var s = _host.Services.CreateScope();
             return (await s.ServiceProvider.GetRequiredService<TriageDbContext>().Outbox.SingleAsync()).SentAt != null;
-        });
+        }, "the message marked sent");
         harness.Published.Select<ClassificationRequested>().Count().Should().Be(1);
     }
 
@@ -71,15 +71,5 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         _host.Services.GetRequiredService<OutboxSignal>().Notify();
         var harness = _host.Services.GetRequiredService<ITestHarness>();
         (await harness.Published.Any<ClassificationRequested>(new CancellationTokenSource(TimeSpan.FromSeconds(2)).Token)).Should().BeFalse();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100 && !await condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        (await condition()).Should().BeTrue();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Triage.Contracts;
 using Triage.Domain.Cases;
 using Triage.Domain.ClinicalFeatures;
+using Triage.Testing;
 
 namespace Triage.Intake.Tests;
 
@@ -24,7 +25,7 @@ public sealed class CaseFeatureTests
         var @case = await intake.DbAsync(db => db.Cases.SingleAsync());
         @case.MediaId.Should().Be(media.Id);
         @case.ObservationIds.Should().Equal(age.Id);
-        (await intake.Harness.Published.Any<ClassificationRequested>()).Should().BeTrue();
+        await Poll.UntilAsync(() => intake.Harness.Published.Select<ClassificationRequested>().Any(), "ClassificationRequested published");
         var request = intake.Harness.Published.Select<ClassificationRequested>().Single().Context.Message;
         AgeSlot(request.Features).Should().BeApproximately(0.64f, 1e-6f);
         request.Features[ClinicalFeatureEncoder.SlotNames.ToList().IndexOf("gender=FEMALE")].Should().Be(1f);
@@ -73,7 +74,7 @@ public sealed class CaseFeatureTests
         var sent = await WaitForStatusAsync(intake, media.Id, CaseStatus.Queued);
         sent.ObservationIds.Should().Equal(age.Id);
         sent.ClassifyAfter.Should().BeNull();
-        (await intake.Harness.Published.Any<ClassificationRequested>()).Should().BeTrue();
+        await Poll.UntilAsync(() => intake.Harness.Published.Select<ClassificationRequested>().Any(), "ClassificationRequested published");
         AgeSlot(intake.Harness.Published.Select<ClassificationRequested>().Single().Context.Message.Features).Should().BeApproximately(0.64f, 1e-6f);
 
         await intake.CreateAsync(Resources.Age(patient.Id, 65, mediaId: media.Id));
@@ -116,7 +117,7 @@ public sealed class CaseFeatureTests
         await using var intake = await IntakeHost.StartAsync();
         var patient = (await intake.CreateAsync(Resources.Patient()))[0];
         var media = (await intake.CreateAsync(Resources.Photo(patient.Id)))[0];
-        (await intake.Harness.Published.Any<ClassificationRequested>()).Should().BeTrue();
+        await Poll.UntilAsync(() => intake.Harness.Published.Select<ClassificationRequested>().Any(), "ClassificationRequested published");
 
         var late = (await intake.CreateAsync(Resources.Age(patient.Id, 50, mediaId: media.Id)))[0];
 

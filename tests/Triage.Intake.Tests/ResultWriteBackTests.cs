@@ -6,6 +6,7 @@ using Triage.Contracts;
 using Triage.Domain.Cases;
 using Triage.Domain.Diagnoses;
 using Triage.Intake.Results;
+using Triage.Testing;
 
 namespace Triage.Intake.Tests;
 
@@ -39,13 +40,8 @@ public sealed class ResultWriteBackTests
         await intake.Harness.Bus.Publish(Answer(caseId));
 
         var consumer = intake.Harness.GetConsumerHarness<ClassificationCompletedConsumer>();
-        var consumed = 0;
-        await foreach (var message in consumer.Consumed.SelectAsync<ClassificationCompleted>().Take(2))
-        {
-            consumed++;
-        }
+        await Poll.UntilAsync(() => consumer.Consumed.Select<ClassificationCompleted>().Count() == 2, "the answer consumed twice");
 
-        consumed.Should().Be(2);
         (await intake.DbAsync(db => db.Resources.CountAsync(r => r.ResourceType == "RiskAssessment"))).Should().Be(1);
         var @case = await intake.DbAsync(db => db.Cases.SingleAsync());
         @case.Status.Should().Be(CaseStatus.FlaggedForReview, "a BCC probability of 0.5 is suspicious");
@@ -63,7 +59,7 @@ public sealed class ResultWriteBackTests
             request, NewId.NextGuid(), MassTransit.Metadata.HostMetadataCache.Host, new InvalidDataException("The image is gone."), []);
         await intake.Harness.Bus.Publish(fault);
 
-        (await intake.Harness.Published.Any<Fault<ClassificationRequested>>()).Should().BeTrue("published");
+        await Poll.UntilAsync(() => intake.Harness.Published.Select<Fault<ClassificationRequested>>().Any(), "Fault<ClassificationRequested> published");
         var @case = await WaitForAsync(intake, c => c.Status == CaseStatus.Failed);
         @case.FailureReason.Should().Contain("The image is gone.");
     }

@@ -50,9 +50,9 @@ public sealed class BatchedClassificationTests : IAsyncLifetime
             await _harness.Bus.Publish(request);
         }
 
-        await WaitUntil(() => _store.Held == Cases);
+        await Poll.UntilAsync(() => _store.Held == Cases, "every case held by the store");
         _store.Release();
-        await WaitUntil(() => _harness.Published.Select<ClassificationCompleted>().Count() == Cases - 1);
+        await Poll.UntilAsync(() => _harness.Published.Select<ClassificationCompleted>().Count() == Cases - 1, "every good case's result");
 
         var answers = _harness.Published.Select<ClassificationCompleted>().Select(m => m.Context.Message).ToList();
         answers.Select(a => a.CaseId).Should().BeEquivalentTo(requests.Skip(1).Select(r => r.CaseId));
@@ -60,16 +60,6 @@ public sealed class BatchedClassificationTests : IAsyncLifetime
         answers.Select(a => a.Probabilities.Select(p => p.Probability)).Distinct(new SequenceComparer()).Should().ContainSingle("the same photo gets the same answer in any batch");
         (await _harness.Published.Any<Fault<ClassificationRequested>>(f => f.Context.Message.Message.CaseId == requests[0].CaseId)).Should().BeTrue();
         _harness.Published.Select<Fault<ClassificationRequested>>().Should().ContainSingle();
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within 30 s");
-            await Task.Delay(20);
-        }
     }
 
     private sealed class SequenceComparer : IEqualityComparer<IEnumerable<double>>

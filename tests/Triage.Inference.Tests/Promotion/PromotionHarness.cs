@@ -70,31 +70,20 @@ internal sealed class PromotionHarness : IAsyncDisposable
     public async Task PromoteAsync(ModelPromoted promotion)
     {
         await Harness.Bus.Publish(promotion);
-        await Until(() => Harness.Consumed.Select<ModelPromoted>(m => m.Context.Message == promotion).Any());
+        await Poll.UntilAsync(() => Harness.Consumed.Select<ModelPromoted>(m => m.Context.Message == promotion).Any(), "the promotion consumed");
     }
 
     public async Task<Dictionary<Guid, ClassificationCompleted>> CompletedAsync(int count)
     {
-        await Until(() => Harness.Published.Select<ClassificationCompleted>().Count() >= count);
+        await Poll.UntilAsync(() => Harness.Published.Select<ClassificationCompleted>().Count() >= count, $"{count} results");
         return Harness.Published.Select<ClassificationCompleted>().Select(m => m.Context.Message).ToDictionary(m => m.CaseId);
     }
 
     public async Task<ClassificationCompleted> ClassifyAsync()
     {
         var request = await RequestAsync();
-        await Until(() => Harness.Published.Select<ClassificationCompleted>(m => m.Context.Message.CaseId == request.CaseId).Any());
+        await Poll.UntilAsync(() => Harness.Published.Select<ClassificationCompleted>(m => m.Context.Message.CaseId == request.CaseId).Any(), "the case's result");
         return Harness.Published.Select<ClassificationCompleted>(m => m.Context.Message.CaseId == request.CaseId).Single().Context.Message;
-    }
-
-    /// <summary>Polls: the harness stops waiting for good once it has seen the bus idle.</summary>
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the bus should have got there by now");
-            await Task.Delay(20);
-        }
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Triage.Contracts;
 using Triage.Fhir.Terminology;
+using Triage.Testing;
 
 namespace Triage.Intake.Tests.Rest;
 
@@ -83,13 +84,8 @@ public sealed class WriteBackTests
         var written = await server.SnapshotAsync();
         await server.Harness.Bus.Publish(answer);
         await server.Harness.Bus.Publish(answer);
-        var consumed = 0;
-        await foreach (var _ in server.Harness.Consumed.SelectAsync<ClassificationCompleted>().Take(3))
-        {
-            consumed++;
-        }
+        await Poll.UntilAsync(() => server.Harness.Consumed.Select<ClassificationCompleted>().Count() == 3, "the result consumed three times");
 
-        consumed.Should().Be(3);
         (await server.SnapshotAsync()).Should().Equal(written);
         var counts = await server.QueryAsync("SELECT ResourceType, COUNT(*) FROM FhirResources WHERE ResourceType NOT IN ('Patient', 'Media') GROUP BY ResourceType ORDER BY 1");
         counts.Select(r => $"{r[0]}={r[1]}").Should().Equal("Device=2", "Provenance=1", "RiskAssessment=1", "Task=1");
