@@ -66,17 +66,8 @@ public sealed class ResultWriteBackTests
 
     private static async Task<Data.Cases.TriageCase> WaitForAsync(IntakeHost intake, Func<Data.Cases.TriageCase, bool> condition)
     {
-        for (var i = 0; i < 100; i++)
-        {
-            var @case = await intake.DbAsync(db => db.Cases.AsNoTracking().SingleAsync());
-            if (condition(@case))
-            {
-                return @case;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The case never reached the expected state.");
+        Data.Cases.TriageCase? @case = null;
+        await Poll.UntilAsync(async () => condition(@case = await intake.DbAsync(db => db.Cases.AsNoTracking().SingleAsync())), "the case's expected state");
+        return @case!;
     }
 }

@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Triage.Contracts;
+using Triage.Testing;
 
 namespace Triage.Intake.Tests.Rest;
 
@@ -24,17 +25,13 @@ internal static class ClassifiedPhotos
     /// <summary>The RiskAssessment of the photo's case, once the case has one.</summary>
     public static async Task<RiskAssessment> WrittenAsync(IntakeServer server, string mediaId)
     {
-        for (var i = 0; i < 100; i++)
+        string? id = null;
+        await Poll.UntilAsync(async () =>
         {
             var rows = await server.QueryAsync("SELECT RiskAssessmentId FROM Cases WHERE MediaId = $media", ("$media", mediaId));
-            if (rows.Single()[0] is { } id)
-            {
-                return await (await server.Client.GetAsync($"/fhir/RiskAssessment/{id}")).ReadResourceAsync<RiskAssessment>();
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The RiskAssessment was never written.");
+            id = rows.Single()[0];
+            return id is not null;
+        }, $"the RiskAssessment of Media/{mediaId}");
+        return await (await server.Client.GetAsync($"/fhir/RiskAssessment/{id}")).ReadResourceAsync<RiskAssessment>();
     }
 }
