@@ -9,10 +9,10 @@ namespace Triage.Intake.Search;
 
 /// <summary>
 /// One page of a search: the matches in order, what <c>_include</c> and <c>_revinclude</c> added (each once, no match
-/// among them), the total, where the next page starts, and what the page itself has to say (resources left out).
+/// among them), the total (unless not asked for), where the next page starts, and what the page itself has to say (resources left out).
 /// </summary>
 public sealed record SearchPage(
-    int Total, IReadOnlyList<Resource> Matches, IReadOnlyList<Resource> Included, SearchCursor? Next,
+    int? Total, IReadOnlyList<Resource> Matches, IReadOnlyList<Resource> Included, SearchCursor? Next,
     IReadOnlyList<OperationOutcome.IssueComponent> Warnings);
 
 /// <summary>
@@ -30,7 +30,7 @@ public sealed class ResourceSearcher(TriageDbContext db, IOptions<IntakeOptions>
             query = criteria.Apply(query, criterion);
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        int? total = search.CountsTotal || search.Count == 0 ? await query.CountAsync(cancellationToken) : null;
         if (search.Count == 0)
         {
             return new SearchPage(total, [], [], null, []);

@@ -1,15 +1,13 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
 using Hl7.Fhir.Serialization;
-using Hl7.Fhir.Utility;
 using Microsoft.AspNetCore.Http;
 
 namespace Triage.Intake.Search;
 
 /// <summary>
-/// <c>_summary</c> (FHIR R4 3.1.1.5.8): which part of each resource an answer carries. The elements are chosen by Firely's
-/// summary filters; a resource with elements left out is tagged <c>SUBSETTED</c> (by Firely's <c>MarkSubsetted</c>) so that
-/// nobody takes it for the whole.
+/// <c>_summary</c> (FHIR R4 3.1.1.5.8): which part of each resource an answer carries, by Firely's summary filters
+/// (see <see cref="ResourceSubset"/>).
 /// </summary>
 public static class ResourceSummary
 {
@@ -43,26 +41,8 @@ public static class ResourceSummary
             : summary;
     }
 
-    /// <summary>The filter for the resource itself, or null when it is written whole.</summary>
-    public static Func<SerializationFilter>? Filter(SummaryType summary) => Element(summary);
-
-    /// <summary>The filter for a search Bundle: the Bundle whole, each resource in it summarised.</summary>
-    public static Func<SerializationFilter>? BundleFilter(SummaryType summary) =>
-        Element(summary) is { } filter ? () => new Hl7.Fhir.Serialization.BundleFilter(filter()) : null;
-
-    /// <summary>Tags the resource <c>SUBSETTED</c> when the summary leaves elements out; returns it.</summary>
-    public static T Mark<T>(T resource, SummaryType summary)
-        where T : Resource
-    {
-        if (Element(summary) is not null && resource is not OperationOutcome)
-        {
-            SerializationUtil.MarkSubsetted(resource);
-        }
-
-        return resource;
-    }
-
-    private static Func<SerializationFilter>? Element(SummaryType summary) => summary switch
+    /// <summary>The filter that leaves out what the summary does, or null when it keeps everything.</summary>
+    public static Func<SerializationFilter>? Filter(SummaryType summary) => summary switch
     {
         SummaryType.True => SerializationFilter.ForSummary,
         SummaryType.Text => SerializationFilter.ForText,

@@ -7,7 +7,7 @@ namespace Triage.Intake.Search;
 
 /// <summary>
 /// A searchset Bundle: self and next links, the matches, what <c>_include</c> and <c>_revinclude</c> added, and an outcome
-/// for what was ignored. Under a <c>_summary</c> that leaves elements out, each resource is tagged <c>SUBSETTED</c>.
+/// for what was ignored. Under a <c>_summary</c> or <c>_elements</c> that leaves elements out, each resource is tagged <c>SUBSETTED</c>.
 /// </summary>
 public static class SearchBundle
 {
@@ -21,8 +21,8 @@ public static class SearchBundle
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = Link(baseUrl, type, search, next) });
         }
 
-        bundle.Entry.AddRange(page.Matches.Select(r => Entry(baseUrl, ResourceSummary.Mark(r, search.Summary), Bundle.SearchEntryMode.Match)));
-        bundle.Entry.AddRange(page.Included.Select(r => Entry(baseUrl, ResourceSummary.Mark(r, search.Summary), Bundle.SearchEntryMode.Include)));
+        bundle.Entry.AddRange(page.Matches.Select(r => Entry(baseUrl, search.Subset.Mark(r), Bundle.SearchEntryMode.Match)));
+        bundle.Entry.AddRange(page.Included.Select(r => Entry(baseUrl, search.Subset.Mark(r), Bundle.SearchEntryMode.Include)));
         if (search.Warnings.Count + page.Warnings.Count > 0)
         {
             bundle.Entry.Add(new Bundle.EntryComponent

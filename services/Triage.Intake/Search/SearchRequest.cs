@@ -14,7 +14,8 @@ public sealed record SearchCriterion(SupportedSearchParameter Parameter, IReadOn
 /// or refused with 400 under <c>Prefer: handling=strict</c> (as microsoft/fhir-server does).
 /// </summary>
 /// <param name="Count">Matches per page; 0 (<c>_count=0</c> or <c>_summary=count</c>) for the total only.</param>
-/// <param name="Summary">The <c>_summary</c> each resource is written with.</param>
+/// <param name="Subset">The part of each resource written (<c>_summary</c> or <c>_elements</c>).</param>
+/// <param name="CountsTotal">Whether the Bundle carries the total (not under <c>_total=none</c>).</param>
 /// <param name="Kept">The parameters that were used, in the order given, for the self and next links.</param>
 public sealed record SearchRequest(
     IReadOnlyList<SearchCriterion> Criteria,
@@ -23,7 +24,8 @@ public sealed record SearchRequest(
     SearchCursor? Cursor,
     IReadOnlyList<IncludePath> Includes,
     IReadOnlyList<RevIncludePath> RevIncludes,
-    SummaryType Summary,
+    ResourceSubset Subset,
+    bool CountsTotal,
     IReadOnlyList<OperationOutcome.IssueComponent> Warnings,
     IReadOnlyList<KeyValuePair<string, string>> Kept)
 {
@@ -32,6 +34,7 @@ public sealed record SearchRequest(
     private const string CountParameter = "_count";
     private const string IncludeParameter = "_include";
     private const string RevIncludeParameter = "_revinclude";
+    private const string TotalParameter = "_total";
     private static readonly HashSet<string> Passive = [ContentNegotiation.FormatParameter, "_pretty"];
 
     /// <exception cref="FhirRequestException">400 for a value that is not one, and under strict handling for anything unsupported.</exception>
@@ -43,11 +46,14 @@ public sealed record SearchRequest(
         List<IncludePath> included = [];
         List<RevIncludePath> revIncluded = [];
         List<string> unsupported = [];
+        List<string> unsupportedElements = [];
         List<KeyValuePair<string, string>> kept = [];
         var count = DefaultCount;
         SearchCursor? cursor = null;
         var sort = SearchSort.Default(type);
         var summary = SummaryType.False;
+        List<string>? elements = null;
+        var countsTotal = true;
         List<OperationOutcome.IssueComponent> warnings = [];
 
         foreach (var (name, values) in request.Query)
@@ -91,6 +97,22 @@ public sealed record SearchRequest(
                 continue;
             }
 
+            if (name == ResourceElements.Parameter)
+            {
+                var (known, unknown) = ResourceElements.Parse(given, type);
+                elements ??= [];
+                elements.AddRange(known.Except(elements));
+                unsupportedElements.AddRange(unknown);
+                continue;
+            }
+
+            if (name == TotalParameter)
+            {
+                countsTotal = ParseTotal(given[^1]);
+                kept.Add(new(name, given[^1]));
+                continue;
+            }
+
             if (Passive.Contains(name))
             {
                 kept.AddRange(given.Select(v => new KeyValuePair<string, string>(name, v)));
@@ -112,13 +134,14 @@ public sealed record SearchRequest(
             kept.AddRange(given.Select(v => new KeyValuePair<string, string>(name, v)));
         }
 
-        if (unsupported.Count > 0)
+        if (unsupported.Count + unsupportedElements.Count > 0)
         {
             var issues = unsupported.Select(u => FhirErrors.Issue(
                 OperationOutcome.IssueType.NotSupported,
                 $"The search parameter '{u}' is not supported for {type}{(strict ? "" : "; it was ignored")}.",
                 u.Split('=')[0],
-                strict ? OperationOutcome.IssueSeverity.Error : OperationOutcome.IssueSeverity.Warning));
+                strict ? OperationOutcome.IssueSeverity.Error : OperationOutcome.IssueSeverity.Warning))
+                .Concat(ResourceSubset.UnknownElements(unsupportedElements, type, strict)).ToList();
             if (strict)
             {
                 throw FhirErrors.BadRequest(issues);
@@ -128,8 +151,15 @@ public sealed record SearchRequest(
         }
 
         cursor?.EnsureFor(sort);
+        if (elements is not null)
+        {
+            // Only names the type has go on to the next page; with none of them, id (always kept) stands for the rest.
+            kept.Add(new(ResourceElements.Parameter, elements.Count > 0 ? string.Join(',', elements) : "id"));
+        }
+
+        var subset = ResourceSubset.Of(summary, elements);
         return new SearchRequest(
-            criteria, summary == SummaryType.Count ? 0 : count, sort, cursor, included, revIncluded, summary, warnings, kept);
+            criteria, summary == SummaryType.Count ? 0 : count, sort, cursor, included, revIncluded, subset, countsTotal, warnings, kept);
     }
 
     /// <summary>The values of <paramref name="name"/> the type honours (kept for the links); the others go to <paramref name="unsupported"/>.</summary>
@@ -153,6 +183,15 @@ public sealed record SearchRequest(
 
         return chosen;
     }
+
+    /// <summary><c>_total</c>: <c>none</c> leaves the total out; <c>estimate</c> and <c>accurate</c> both get the exact count.</summary>
+    private static bool ParseTotal(string value) => value switch
+    {
+        "none" => false,
+        "estimate" or "accurate" => true,
+        _ => throw FhirErrors.BadRequest(
+            $"{TotalParameter} must be none, estimate or accurate, not '{value}'.", TotalParameter, OperationOutcome.IssueType.Invalid),
+    };
 
     private static int ParseCount(string value, bool strict, List<OperationOutcome.IssueComponent> warnings)
     {

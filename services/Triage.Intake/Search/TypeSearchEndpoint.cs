@@ -5,7 +5,7 @@ namespace Triage.Intake.Search;
 
 /// <summary>
 /// <c>GET /fhir/{type}?...</c>: the search parameters, includes and revincludes of <see cref="SearchCatalogue"/>, sorted by
-/// <c>_sort</c>, paged by <c>_count</c>, each resource as <c>_summary</c> asks.
+/// <c>_sort</c>, paged by <c>_count</c>, each resource as <c>_summary</c> or <c>_elements</c> asks, with the total unless <c>_total=none</c>.
 /// </summary>
 public static class TypeSearchEndpoint
 {
@@ -14,6 +14,6 @@ public static class TypeSearchEndpoint
         {
             var search = SearchRequest.Parse(request, type);
             var page = await searcher.SearchAsync(type, search, cancellationToken);
-            return FhirResults.Resource(SearchBundle.Create(type, search, page, request), ResourceSummary.BundleFilter(search.Summary));
+            return FhirResults.Resource(SearchBundle.Create(type, search, page, request), search.Subset.BundleFilter());
         };
 }

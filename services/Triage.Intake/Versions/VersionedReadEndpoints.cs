@@ -12,13 +12,13 @@ namespace Triage.Intake.Versions;
 /// </summary>
 public static class VersionedReadEndpoints
 {
-    /// <summary>read, with <c>_summary</c> (true, text, data or false) if asked.</summary>
+    /// <summary>read, with <c>_summary</c> (true, text, data or false) or <c>_elements</c> if asked.</summary>
     public static Delegate Read(string type) =>
         async (string id, HttpRequest request, FhirResourceStore store, CancellationToken cancellationToken) =>
         {
-            var summary = ResourceSummary.OfRead(request);
+            var subset = ResourceSubset.OfRead(request, type);
             return await store.ReadAsync(type, id, cancellationToken) is { } resource
-                ? FhirResults.Resource(ResourceSummary.Mark(resource, summary), ResourceSummary.Filter(summary))
+                ? FhirResults.Resource(subset.Mark(resource), subset.Filter())
                 : FhirResults.NotFound(type, id);
         };
 
