@@ -46,7 +46,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         _host.Services.GetRequiredService<OutboxSignal>().Notify();
         var harness = _host.Services.GetRequiredService<ITestHarness>();
 
-        (await harness.Published.Any<ClassificationRequested>(m => m.Context.Message.CaseId == request.CaseId)).Should().BeTrue();
+        await Poll.UntilAsync(() => harness.Published.Select<ClassificationRequested>(m => m.Context.Message.CaseId == request.CaseId).Any(), "the request published");
         var message = harness.Published.Select<ClassificationRequested>().Single().Context.Message;
         message.Should().BeEquivalentTo(request);
 
