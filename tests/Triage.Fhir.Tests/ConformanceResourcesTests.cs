@@ -36,7 +36,10 @@ public class ConformanceResourcesTests
             profile.Snapshot.Should().BeNull("the files hold differentials; snapshots are generated");
             await generator.UpdateAsync(profile);
             generator.Outcome?.Issue.Should().NotContain(i => i.Severity == OperationOutcome.IssueSeverity.Error || i.Severity == OperationOutcome.IssueSeverity.Fatal, profile.Url);
-            profile.Snapshot.Element.Should().Contain(e => e.Path == $"{profile.Type}.subject" && e.Min == 1, profile.Url);
+            if (AboutWhom(profile.Type) is { } element)
+            {
+                profile.Snapshot.Element.Should().Contain(e => e.Path == $"{profile.Type}.{element}" && e.Min == 1, profile.Url);
+            }
         }
 
         ConformanceSource.Shared.Own.OfType<StructureDefinition>().Should().OnlyContain(p => p.Snapshot != null && p.Snapshot.Element.Count > 10);
@@ -71,6 +74,14 @@ public class ConformanceResourcesTests
         include.System.Should().Be(TriageTerminology.PadUfes20System);
         include.Concept.Select(c => c.Code).Should().Equal(ClinicalFeatureCatalogue.Get(feature).AllowedCategories);
     }
+
+    /// <summary>The element that names the patient a resource is about, or null for a type that is about no patient.</summary>
+    private static string? AboutWhom(string type) => type switch
+    {
+        "Task" => "for",
+        "Device" => null,
+        _ => "subject",
+    };
 
     private static T Own<T>(string url) where T : Resource =>
         ConformanceSource.Shared.Own.OfType<T>().Should().ContainSingle(r => ((IVersionableConformanceResource)r).Url == url).Subject;

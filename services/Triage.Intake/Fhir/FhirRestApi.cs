@@ -31,10 +31,10 @@ public static class FhirRestApi
             new(Interaction.Vread, BinaryEndpoint.VersionReadAsync),
             new(Interaction.HistoryInstance, BinaryEndpoint.HistoryAsync),
         ]) { ServesRawContent = true },
-        Searchable(Stored<RiskAssessment>(create: false, update: false)),
-        Searchable(Stored<Device>(create: false, update: false)),
+        Validatable(Searchable(Stored<RiskAssessment>(create: false, update: false))),
+        Validatable(Searchable(Stored<Device>(create: false, update: false))),
         Searchable(Stored<Provenance>(create: false, update: false)),
-        Searchable(Stored<Hl7.Fhir.Model.Task>(create: false, update: false)),
+        Validatable(Searchable(Stored<Hl7.Fhir.Model.Task>(create: false, update: false))),
         Searchable(With(Stored<Subscription>(create: false, update: false),
             new(Interaction.Create, SubscriptionEndpoint.CreateAsync),
             new(Interaction.Update, SubscriptionChangeEndpoints.UpdateAsync),
@@ -42,7 +42,7 @@ public static class FhirRestApi
         .. ConformanceEndpoints.Types.Select(BuiltIn),
     ];
 
-    /// <summary>A type clients send: <c>$validate</c>, and the project's profile for it, if any.</summary>
+    /// <summary><c>$validate</c>, and the project's profile for the type, if any (what clients send, and what the platform writes back).</summary>
     private static RestResource Validatable(RestResource resource) => resource with
     {
         Operations = [new RestOperation(ValidateEndpoint.Name, ValidateEndpoint.Definition, ValidateEndpoint.ForType(resource.Type), ValidateEndpoint.ForInstance(resource.Type))],

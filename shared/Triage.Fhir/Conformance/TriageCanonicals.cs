@@ -11,14 +11,29 @@ public static class TriageCanonicals
     /// <summary>A clinical feature (Observation) as intake reads it.</summary>
     public const string ClinicalFeatureProfile = Base + "/StructureDefinition/clinical-feature";
 
+    /// <summary>A classification as written back (RiskAssessment).</summary>
+    public const string AiRiskAssessmentProfile = Base + "/StructureDefinition/ai-risk-assessment";
+
+    /// <summary>The order for a dermatologist review (Task).</summary>
+    public const string ReviewTaskProfile = Base + "/StructureDefinition/review-task";
+
+    /// <summary>A model version (Device).</summary>
+    public const string ModelDeviceProfile = Base + "/StructureDefinition/model-device";
+
     public const string ClinicalFeatureCodeValueSet = Base + "/ValueSet/clinical-feature-code";
     public const string BodyRegionValueSet = Base + "/ValueSet/body-region";
 
-    /// <summary>The profile intake always holds a resource of this type to, or null for types it holds to none.</summary>
+    /// <summary>
+    /// The profile every resource of this type on this server conforms to, or null for types without one: what intake
+    /// holds a Media or Observation to, and what the platform writes back.
+    /// </summary>
     public static string? ProfileOf(string resourceType) => resourceType switch
     {
         "Media" => LesionPhotoProfile,
         "Observation" => ClinicalFeatureProfile,
+        "RiskAssessment" => AiRiskAssessmentProfile,
+        "Task" => ReviewTaskProfile,
+        "Device" => ModelDeviceProfile,
         _ => null,
     };
 }

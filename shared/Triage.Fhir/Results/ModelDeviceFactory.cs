@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Triage.Fhir.Conformance;
 using Triage.Fhir.Terminology;
 
 namespace Triage.Fhir.Results;
@@ -13,6 +14,7 @@ public static class ModelDeviceFactory
     /// <exception cref="ArgumentException">An unknown role.</exception>
     public static Device Create(string modelName, string modelVersion, string role) => new()
     {
+        Meta = new Meta { Profile = [TriageCanonicals.ModelDeviceProfile] },
         Identifier = [Identifier(modelName, modelVersion)],
         Status = Device.FHIRDeviceStatus.Active,
         DeviceName = [new Device.DeviceNameComponent { Name = modelName, Type = DeviceNameType.ModelName }],

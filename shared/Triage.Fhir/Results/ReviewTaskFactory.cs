@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Triage.Domain.Review;
+using Triage.Fhir.Conformance;
 using Triage.Fhir.Terminology;
 using FhirTask = Hl7.Fhir.Model.Task;
 
@@ -36,6 +37,7 @@ public static class ReviewTaskFactory
 
         return new FhirTask
         {
+            Meta = new Meta { Profile = [TriageCanonicals.ReviewTaskProfile] },
             Status = FhirTask.TaskStatus.Requested,
             Intent = FhirTask.TaskIntent.Order,
             Priority = reasons.HasFlag(ReviewReason.Suspicious) ? RequestPriority.Urgent : RequestPriority.Routine,

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Triage.Contracts;
 using Triage.Domain.Diagnoses;
+using Triage.Fhir.Conformance;
 using Triage.Fhir.Terminology;
 
 namespace Triage.Fhir.Results;
@@ -32,7 +33,11 @@ public static class RiskAssessmentFactory
         var escalationNote = ModelCascadeCoding.EscalationNote(result);
         return new RiskAssessment
         {
-            Meta = new Meta { Security = [new Coding(TriageTerminology.SecurityLabelSystem, TriageTerminology.AiAsserted, "AI asserted")] },
+            Meta = new Meta
+            {
+                Profile = [TriageCanonicals.AiRiskAssessmentProfile],
+                Security = [new Coding(TriageTerminology.SecurityLabelSystem, TriageTerminology.AiAsserted, "AI asserted")],
+            },
             Extension = [.. ModelCascadeCoding.Extensions(result), Confidence(predictions.Max(p => p.Probability))],
             Status = ObservationStatus.Final,
             Subject = subject,

@@ -11,12 +11,17 @@ public sealed class ConformanceResourceTests
     [Theory]
     [InlineData("StructureDefinition", "lesion-photo")]
     [InlineData("StructureDefinition", "clinical-feature")]
+    [InlineData("StructureDefinition", "ai-risk-assessment")]
+    [InlineData("StructureDefinition", "review-task")]
+    [InlineData("StructureDefinition", "model-device")]
     [InlineData("CodeSystem", "clinical-feature")]
     [InlineData("CodeSystem", "pad-ufes-20")]
     [InlineData("CodeSystem", "review-outcome")]
     [InlineData("CodeSystem", "model")]
     [InlineData("ValueSet", "body-region")]
     [InlineData("ValueSet", "clinical-feature-code")]
+    [InlineData("ValueSet", "diagnosis")]
+    [InlineData("ValueSet", "review-reason")]
     public async Task Each_reads_back_by_id_at_its_canonical_URL(string type, string id)
     {
         await using var server = await IntakeServer.StartAsync();
@@ -52,7 +57,8 @@ public sealed class ConformanceResourceTests
         versioned.Entry.Single().Resource.Id.Should().Be("body-region");
         none.Total.Should().Be(0);
         all.Entry.Select(e => ((StructureDefinition)e.Resource).Url).Should().BeEquivalentTo(
-            [TriageCanonicals.LesionPhotoProfile, TriageCanonicals.ClinicalFeatureProfile]);
+            [TriageCanonicals.LesionPhotoProfile, TriageCanonicals.ClinicalFeatureProfile,
+             TriageCanonicals.AiRiskAssessmentProfile, TriageCanonicals.ReviewTaskProfile, TriageCanonicals.ModelDeviceProfile]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Triage.Contracts;
+using Triage.Fhir.Conformance;
 using Triage.Fhir.Terminology;
 using Triage.Testing;
 
@@ -89,6 +90,28 @@ public sealed class WriteBackTests
         (await server.SnapshotAsync()).Should().Equal(written);
         var counts = await server.QueryAsync("SELECT ResourceType, COUNT(*) FROM FhirResources WHERE ResourceType NOT IN ('Patient', 'Media') GROUP BY ResourceType ORDER BY 1");
         counts.Select(r => $"{r[0]}={r[1]}").Should().Equal("Device=2", "Provenance=1", "RiskAssessment=1", "Task=1");
+    }
+
+    [Fact]
+    public async Task What_is_written_back_claims_the_projects_profiles_and_is_valid_against_them()
+    {
+        await using var server = await IntakeServer.StartAsync();
+        var patient = await server.CreateAsync(Resources.Patient());
+        await server.CreateAsync(Resources.Age(patient.Id, 61));
+        var (_, riskAssessment) = await ClassifiedPhotos.PostAsync(
+            server, patient.Id!, caseId => Answers.ByTeacher(caseId, [0.3, 0.2, 0.1, 0.2, 0.1, 0.1], Answers.LikelyMelanoma));
+        var task = (await server.SearchAsync($"/fhir/Task?focus=RiskAssessment/{riskAssessment.Id}")).Entry.Single().Resource;
+        var devices = (await server.SearchAsync("/fhir/Device")).Entry.Select(e => e.Resource).ToList();
+
+        devices.Should().HaveCount(2, "the teacher decided, the student escalated");
+        foreach (var written in devices.Prepend(task).Prepend(riskAssessment))
+        {
+            written.Meta.Profile.Should().Equal(TriageCanonicals.ProfileOf(written.TypeName));
+            var response = await server.SendRawAsync(HttpMethod.Post, $"/fhir/{written.TypeName}/{written.Id}/$validate", null);
+            ((int)response.StatusCode).Should().Be(200, await response.Content.ReadAsStringAsync());
+            (await response.ReadResourceAsync<OperationOutcome>()).Issue
+                .Should().NotContain(i => i.Severity == OperationOutcome.IssueSeverity.Error, $"{written.TypeName}/{written.Id} is valid against its profile");
+        }
     }
 
     internal static async Task<T> ReadAsync<T>(IntakeServer server, string reference)
