@@ -13,6 +13,8 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 {
     public DbSet<FhirResourceRecord> Resources => Set<FhirResourceRecord>();
 
+    public DbSet<DeletedResource> DeletedResources => Set<DeletedResource>();
+
     public DbSet<ResourceIdentifier> ResourceIdentifiers => Set<ResourceIdentifier>();
 
     public DbSet<SearchIndexEntry> SearchIndex => Set<SearchIndexEntry>();

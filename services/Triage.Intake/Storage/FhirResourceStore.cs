@@ -88,6 +88,16 @@ public sealed class FhirResourceStore(TriageDbContext db, TimeProvider clock)
         return record is null ? null : FhirJson.Parse(record.Json);
     }
 
+    /// <summary>The record of the resource's deletion, or null when it was never deleted.</summary>
+    public Task<DeletedResource?> DeletionOfAsync(string type, string id, CancellationToken cancellationToken) =>
+        db.DeletedResources.AsNoTracking().SingleOrDefaultAsync(r => r.ResourceType == type && r.ResourceId == id, cancellationToken);
+
+    /// <summary>404 for an id never known, 410 for one that was deleted.</summary>
+    public async Task<FhirRequestException> NotFoundAsync(string type, string id, CancellationToken cancellationToken) =>
+        await DeletionOfAsync(type, id, cancellationToken) is { } deletion
+            ? FhirErrors.Gone(type, id, deletion.DeletedAt)
+            : FhirErrors.NotFound(type, id);
+
     public Task<bool> ExistsAsync(string type, string id, CancellationToken cancellationToken) =>
         db.Resources.AnyAsync(r => r.ResourceType == type && r.ResourceId == id && r.IsCurrent, cancellationToken);
 

@@ -13,7 +13,8 @@ public sealed record StoredSubscription(FhirResourceRecord Record, SubscriptionR
     private const string Type = "Subscription";
 
     /// <exception cref="FhirRequestException">
-    /// 404 when it does not exist (405 for an update without <c>If-Match</c>: updates do not create), 412 when
+    /// 404 when it does not exist (405 for an update without <c>If-Match</c>: updates do not create), 410 when it was
+    /// deleted, 412 when
     /// <c>If-Match</c> names another version, 400 when <c>If-Match</c> is not an entity tag.
     /// </exception>
     public static async Task<StoredSubscription> FindAsync(
@@ -24,6 +25,11 @@ public sealed record StoredSubscription(FhirResourceRecord Record, SubscriptionR
         var route = await db.Subscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (record is null || route is null)
         {
+            if (await store.DeletionOfAsync(Type, id, cancellationToken) is { } deletion)
+            {
+                throw FhirErrors.Gone(Type, id, deletion.DeletedAt);
+            }
+
             throw isUpdate && expectedVersion is null
                 ? FhirErrors.MethodNotAllowed($"{Type}/{id} does not exist, and updates do not create: the server assigns ids, POST to create.")
                 : FhirErrors.NotFound(Type, id);

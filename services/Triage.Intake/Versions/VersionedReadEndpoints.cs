@@ -8,7 +8,7 @@ namespace Triage.Intake.Versions;
 
 /// <summary>
 /// read (<c>GET /fhir/{type}/{id}</c>), vread (<c>.../_history/{vid}</c>) and history (<c>.../_history</c>) of stored resources.
-/// No resource is ever deleted, so an unknown id or version is 404, never 410.
+/// An unknown id or version is 404; a deleted resource (only Subscriptions can be) is 410, with none of its versions kept.
 /// </summary>
 public static class VersionedReadEndpoints
 {
@@ -19,7 +19,7 @@ public static class VersionedReadEndpoints
             var subset = ResourceSubset.OfRead(request, type);
             return await store.ReadAsync(type, id, cancellationToken) is { } resource
                 ? FhirResults.Resource(subset.Mark(resource), subset.Filter())
-                : FhirResults.NotFound(type, id);
+                : throw await store.NotFoundAsync(type, id, cancellationToken);
         };
 
     public static Delegate VersionRead(string type) =>
@@ -31,7 +31,9 @@ public static class VersionedReadEndpoints
                 return FhirResults.Resource(resource);
             }
 
-            throw await store.ExistsAsync(type, id, cancellationToken) ? FhirErrors.VersionNotFound(type, id, vid) : FhirErrors.NotFound(type, id);
+            throw await store.ExistsAsync(type, id, cancellationToken)
+                ? FhirErrors.VersionNotFound(type, id, vid)
+                : await store.NotFoundAsync(type, id, cancellationToken);
         };
 
     public static Delegate History(string type) =>
@@ -39,7 +41,7 @@ public static class VersionedReadEndpoints
         {
             var versions = await store.HistoryAsync(type, id, cancellationToken);
             return versions.Count == 0
-                ? FhirResults.NotFound(type, id)
+                ? throw await store.NotFoundAsync(type, id, cancellationToken)
                 : FhirResults.Resource(HistoryBundle.Create(versions, FhirResults.BaseUrl(request), FhirResults.RequestUrl(request)));
         };
 }

@@ -232,6 +232,27 @@ namespace Triage.Data.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Triage.Data.Resources.DeletedResource", b =>
+                {
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResourceType", "ResourceId");
+
+                    b.ToTable("DeletedResources", (string)null);
+                });
+
             modelBuilder.Entity("Triage.Data.Resources.FhirResourceRecord", b =>
                 {
                     b.Property<string>("ResourceType")

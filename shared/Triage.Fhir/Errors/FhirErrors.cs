@@ -14,6 +14,7 @@ public static class FhirErrors
     public const int MethodNotAllowedStatus = 405;
     public const int NotAcceptableStatus = 406;
     public const int ConflictStatus = 409;
+    public const int GoneStatus = 410;
     public const int PreconditionFailedStatus = 412;
     public const int PayloadTooLargeStatus = 413;
     public const int UnsupportedMediaTypeStatus = 415;
@@ -53,6 +54,10 @@ public static class FhirErrors
 
     public static FhirRequestException NotFound(string resourceType, string id) =>
         WithStatus(NotFoundStatus, [Issue(IssueType.NotFound, $"{resourceType}/{id} is not known.")]);
+
+    /// <summary>410: the resource existed and was deleted (its content is gone).</summary>
+    public static FhirRequestException Gone(string resourceType, string id, DateTimeOffset deletedAt) =>
+        WithStatus(GoneStatus, [Issue(IssueType.Deleted, $"{resourceType}/{id} was deleted at {deletedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}.")]);
 
     public static FhirRequestException VersionNotFound(string resourceType, string id, string versionId) =>
         WithStatus(NotFoundStatus, [Issue(IssueType.NotFound, $"{resourceType}/{id} has no version {versionId}.")]);

@@ -113,6 +113,7 @@ public sealed class IntakeServer : IAsyncDisposable
                  {
                      "SELECT ResourceType, ResourceId, VersionId, IsCurrent, LastUpdated, PatientId, Json FROM FhirResources ORDER BY 1, 2, 3",
                      "SELECT ResourceType, System, Value, ResourceId FROM ResourceIdentifiers ORDER BY 1, 2, 3",
+                     "SELECT ResourceType, ResourceId, VersionId, DeletedAt FROM DeletedResources ORDER BY 1, 2",
                      "SELECT 'Images', COUNT(*) FROM Images", "SELECT 'Cases', COUNT(*) FROM Cases", "SELECT 'Outbox', COUNT(*) FROM Outbox",
                  })
         {

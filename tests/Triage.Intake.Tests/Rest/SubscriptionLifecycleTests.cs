@@ -110,7 +110,7 @@ public sealed class SubscriptionLifecycleTests
     }
 
     [Fact]
-    public async Task Delete_stops_deliveries_drops_pending_notifications_and_the_subscription_is_gone()
+    public async Task Delete_stops_deliveries_drops_pending_notifications_and_later_requests_for_it_are_410_Gone()
     {
         await using var ehr = await SubscriptionReceiver.StartAsync(failures: int.MaxValue);
         await using var server = await IntakeServer.StartAsync(Subscriptions.FastDelivery(maxAttempts: 1000));
@@ -132,9 +132,18 @@ public sealed class SubscriptionLifecycleTests
         ehr.Requests.Should().BeLessThanOrEqualTo(requestsAfterDelete + 1, "at most a POST already on its way; retries every 200 ms would have made more");
         (await server.CountAsync("SubscriptionNotifications")).Should().Be(0);
         (await server.CountAsync("Subscriptions")).Should().Be(0);
-        ((int)(await server.Client.GetAsync($"/fhir/Subscription/{created.Id}")).StatusCode).Should().Be(404);
-        ((int)(await server.Client.GetAsync($"/fhir/Subscription/{created.Id}/_history")).StatusCode).Should().Be(404);
-        ((int)(await server.Client.DeleteAsync($"/fhir/Subscription/{created.Id}")).StatusCode).Should().Be(404);
+        (await server.QueryAsync("SELECT COUNT(*) FROM FhirResources WHERE ResourceType = 'Subscription'")).Single()[0].Should().Be("0", "no version is kept");
+        var afterDelete = await server.SnapshotAsync();
+        var read = await server.Client.GetAsync($"/fhir/Subscription/{created.Id}");
+        ((int)read.StatusCode).Should().Be(410);
+        (await read.ReadResourceAsync<OperationOutcome>()).Issue.Single().Code.Should().Be(OperationOutcome.IssueType.Deleted);
+        ((int)(await server.Client.GetAsync($"/fhir/Subscription/{created.Id}/_history")).StatusCode).Should().Be(410);
+        ((int)(await server.Client.GetAsync($"/fhir/Subscription/{created.Id}/_history/1")).StatusCode).Should().Be(410);
+        await (await server.SendAsync(HttpMethod.Put, $"/fhir/Subscription/{created.Id}", created, headers: ("If-Match", "W/\"1\"")))
+            .ShouldBeRefusedAsync(410, server, afterDelete);
+        ((int)(await server.Client.DeleteAsync($"/fhir/Subscription/{created.Id}")).StatusCode).Should().Be(204, "deleting a deleted resource has no effect");
+        (await server.SnapshotAsync()).Should().Equal(afterDelete);
+        ((int)(await server.Client.GetAsync("/fhir/Subscription/never-was")).StatusCode).Should().Be(404);
     }
 
     [Fact]
