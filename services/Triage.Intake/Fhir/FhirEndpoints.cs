@@ -29,8 +29,13 @@ public static class FhirEndpoints
 
             foreach (var operation in resource.Operations)
             {
-                fhir.MapPost($"/{resource.Type}/${operation.Name}", operation.TypeHandler).WithMetadata(resource);
-                fhir.MapPost($"/{resource.Type}/{{id}}/${operation.Name}", operation.InstanceHandler).WithMetadata(resource);
+                string[] methods = operation.AnswersGet ? [HttpMethods.Get, HttpMethods.Post] : [HttpMethods.Post];
+                if (operation.TypeHandler is { } typeHandler)
+                {
+                    fhir.MapMethods($"/{resource.Type}/${operation.Name}", methods, typeHandler).WithMetadata(resource);
+                }
+
+                fhir.MapMethods($"/{resource.Type}/{{id}}/${operation.Name}", methods, operation.InstanceHandler).WithMetadata(resource);
             }
         }
 

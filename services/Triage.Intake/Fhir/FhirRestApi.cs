@@ -38,7 +38,18 @@ public static class FhirRestApi
         Searchable(With(Stored<Subscription>(create: false, update: false),
             new(Interaction.Create, SubscriptionEndpoint.CreateAsync),
             new(Interaction.Update, SubscriptionChangeEndpoints.UpdateAsync),
-            new(Interaction.Delete, SubscriptionChangeEndpoints.DeleteAsync))),
+            new(Interaction.Delete, SubscriptionChangeEndpoints.DeleteAsync))) with
+        {
+            Operations =
+            [
+                new(SubscriptionStatusOperation.Name, SubscriptionStatusOperation.Definition, SubscriptionStatusOperation.ForType,
+                    SubscriptionStatusOperation.ForInstance) { AnswersGet = true },
+                new(SubscriptionEventsOperation.Name, SubscriptionEventsOperation.Definition, null, SubscriptionEventsOperation.ForInstance)
+                {
+                    AnswersGet = true,
+                },
+            ],
+        },
         .. ConformanceEndpoints.Types.Select(BuiltIn),
     ];
 

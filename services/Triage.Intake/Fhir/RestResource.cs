@@ -17,7 +17,12 @@ public sealed record SupportedSearchParameter(string Name, SearchParamType Type,
 
 /// <summary>An extended operation (e.g. <c>$validate</c>) at type level (<c>POST /fhir/{type}/$name</c>) and instance level.</summary>
 /// <param name="Definition">The canonical URL of its OperationDefinition.</param>
-public sealed record RestOperation(string Name, string Definition, Delegate TypeHandler, Delegate InstanceHandler);
+/// <param name="TypeHandler">Null when the operation applies to an instance only.</param>
+public sealed record RestOperation(string Name, string Definition, Delegate? TypeHandler, Delegate InstanceHandler)
+{
+    /// <summary>Also answered on GET: it changes nothing and its parameters fit in the URL.</summary>
+    public bool AnswersGet { get; init; }
+}
 
 /// <summary>A resource type served under <c>/fhir</c>: what it answers, and how.</summary>
 public sealed record RestResource(string Type, IReadOnlyList<RestInteraction> Interactions)

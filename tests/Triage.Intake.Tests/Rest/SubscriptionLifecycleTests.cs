@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Triage.Intake.Subscriptions;
+using Triage.Testing;
 using SubscriptionStatus = Hl7.Fhir.Model.Subscription.SubscriptionStatus;
 
 namespace Triage.Intake.Tests.Rest;
@@ -117,12 +118,7 @@ public sealed class SubscriptionLifecycleTests
         var created = await server.CreateAsync(ehr.Subscription());
         var patient = await server.CreateAsync(Resources.Patient());
         await ClassifiedPhotos.PostAsync(server, patient.Id!);
-        for (var i = 0; i < 300 && ehr.Requests < 3; i++)
-        {
-            await Task.Delay(25);
-        }
-
-        ehr.Requests.Should().BeGreaterThanOrEqualTo(3, "the handshake, then the event refused and retried");
+        await Poll.UntilAsync(() => ehr.Requests >= 3, "the handshake, then the event refused and retried");
 
         var response = await server.Client.DeleteAsync($"/fhir/Subscription/{created.Id}");
 

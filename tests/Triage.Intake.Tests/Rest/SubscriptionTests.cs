@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Triage.Intake.Subscriptions;
+using Triage.Testing;
 
 namespace Triage.Intake.Tests.Rest;
 
@@ -114,11 +115,11 @@ public sealed class SubscriptionTests
         await ClassifiedPhotos.PostAsync(server, patient.Id!);
 
         Subscription? current = null;
-        for (var i = 0; i < 100 && current?.Status != Subscription.SubscriptionStatus.Error; i++)
+        await Poll.UntilAsync(async () =>
         {
-            await Task.Delay(50);
             current = await (await server.Client.GetAsync($"/fhir/Subscription/{subscription.Id}")).ReadResourceAsync<Subscription>();
-        }
+            return current.Status == Subscription.SubscriptionStatus.Error;
+        }, "the subscription in error");
 
         current!.Status.Should().Be(Subscription.SubscriptionStatus.Error);
         current.Error.Should().Contain("HTTP 503");
