@@ -58,7 +58,7 @@ public sealed class EventDelivery(
 
         var bundle = NotificationBundle.Event(subscription, notification, focus, clock.GetUtcNow());
         notification.Attempts++;
-        var error = await poster.PostAsync(subscription.Endpoint, bundle, cancellationToken);
+        var error = await poster.PostAsync(subscription, bundle, cancellationToken);
         if (error is null)
         {
             notification.DeliveredAt = clock.GetUtcNow();

@@ -35,7 +35,7 @@ public sealed class HandshakeSender(
     {
         var delivered = await DeliveredEvents.CountAsync(db, subscription, cancellationToken);
         var handshake = NotificationBundle.WithoutEvent(subscription, NotificationBundle.Handshake, SubscriptionStates.Requested, delivered, clock.GetUtcNow());
-        var error = await poster.PostAsync(subscription.Endpoint, handshake, cancellationToken);
+        var error = await poster.PostAsync(subscription, handshake, cancellationToken);
         if (error is null)
         {
             if (await statuses.ChangeAsync(subscription, SubscriptionStates.Active, null, cancellationToken))

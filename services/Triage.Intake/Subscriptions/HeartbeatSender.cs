@@ -23,7 +23,7 @@ public sealed class HeartbeatSender(TriageDbContext db, NotificationPoster poste
         {
             var heartbeat = NotificationBundle.WithoutEvent(
                 subscription, NotificationBundle.Heartbeat, SubscriptionStates.Active, subscription.EventCount, clock.GetUtcNow());
-            var error = await poster.PostAsync(subscription.Endpoint, heartbeat, cancellationToken);
+            var error = await poster.PostAsync(subscription, heartbeat, cancellationToken);
             if (error is null)
             {
                 logger.HeartbeatSent(subscription.Id);

@@ -35,6 +35,7 @@ public static class SubscriptionEndpoint
             Topic = asked.Topic,
             PatientId = asked.PatientId,
             Endpoint = asked.Endpoint,
+            Headers = asked.Headers,
             Content = asked.Content,
             ServerBaseUrl = FhirResults.BaseUrl(request),
             Status = SubscriptionStates.Requested,

@@ -5,12 +5,15 @@ namespace Triage.Intake.Subscriptions;
 
 /// <summary>What a valid R4 backport Subscription asks for.</summary>
 /// <param name="HeartbeatSeconds">The <c>backport-heartbeat-period</c> asked for, before the server's minimum.</param>
-public sealed record SubscriptionRequest(string Topic, string Endpoint, string Content, string? PatientId, int? HeartbeatSeconds, DateTimeOffset? EndsAt)
+/// <param name="Headers">The <c>channel.header</c>s, one <c>Name: value</c> line each, or null for none.</param>
+public sealed record SubscriptionRequest(
+    string Topic, string Endpoint, string Content, string? PatientId, int? HeartbeatSeconds, DateTimeOffset? EndsAt, string? Headers)
 {
     /// <summary>
     /// Checks a posted Subscription: a rest-hook channel to an absolute http(s) endpoint, an <c>application/fhir+json</c>
     /// payload with content <c>id-only</c> (the default), <c>full-resource</c> or <c>empty</c>, a known topic in
-    /// <c>criteria</c>, at most a patient filter, at most one whole heartbeat period, and status <c>requested</c> (or
+    /// <c>criteria</c>, at most a patient filter, at most one whole heartbeat period, <c>channel.header</c>s the server may
+    /// send (<see cref="ChannelHeaders"/>), and status <c>requested</c> (or
     /// <c>active</c>; an update may also ask for <c>off</c>).
     /// </summary>
     /// <exception cref="FhirRequestException">422 with every problem found.</exception>
@@ -59,12 +62,13 @@ public sealed record SubscriptionRequest(string Topic, string Endpoint, string C
         }
 
         var heartbeat = HeartbeatPeriod(channel, issues);
+        var headers = ChannelHeaders.Check([.. (channel?.Header ?? []).Select(h => h ?? "")], issues);
         if (issues.Count > 0)
         {
             throw FhirErrors.Unprocessable(issues);
         }
 
-        return new SubscriptionRequest(topic!, endpoint!, content, patientId, heartbeat, subscription.End);
+        return new SubscriptionRequest(topic!, endpoint!, content, patientId, heartbeat, subscription.End, ChannelHeaders.Join(headers));
     }
 
     private static int? HeartbeatPeriod(Subscription.ChannelComponent? channel, List<OperationOutcome.IssueComponent> issues)

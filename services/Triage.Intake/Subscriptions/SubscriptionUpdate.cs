@@ -63,6 +63,7 @@ public sealed class SubscriptionUpdate(
             set.SetProperty(s => s.Topic, asked.Topic)
                 .SetProperty(s => s.PatientId, asked.PatientId)
                 .SetProperty(s => s.Endpoint, asked.Endpoint)
+                .SetProperty(s => s.Headers, asked.Headers)
                 .SetProperty(s => s.Content, asked.Content)
                 .SetProperty(s => s.Status, status)
                 .SetProperty(s => s.HeartbeatSeconds, heartbeat)

@@ -491,6 +491,9 @@ namespace Triage.Data.Migrations
                     b.Property<long?>("HandshakeDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Headers")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("HeartbeatSeconds")
                         .HasColumnType("INTEGER");
 

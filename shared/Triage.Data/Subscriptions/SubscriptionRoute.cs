@@ -17,6 +17,9 @@ public sealed class SubscriptionRoute
 
     public required string Endpoint { get; set; }
 
+    /// <summary>The <c>channel.header</c>s sent with every POST to the endpoint, one <c>Name: value</c> line each; null for none.</summary>
+    public string? Headers { get; set; }
+
     /// <summary><c>empty</c>, <c>id-only</c> or <c>full-resource</c>.</summary>
     public required string Content { get; set; }
 

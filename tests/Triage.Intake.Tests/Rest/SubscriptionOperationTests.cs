@@ -53,6 +53,7 @@ public sealed class SubscriptionOperationTests
         await using var ehr = await SubscriptionReceiver.StartAsync();
         await using var server = await IntakeServer.StartAsync(Subscriptions.FastDelivery());
         var subscription = await server.CreateAsync(ehr.Subscription());
+        await SubscriptionReads.WaitForStatusAsync(server, subscription.Id, Subscription.SubscriptionStatus.Active);
         var before = await server.SnapshotAsync();
 
         var outcome = await (await server.SendAsync(HttpMethod.Get, $"/fhir/Subscription/{subscription.Id}/$events?{query}")).ShouldBeRefusedAsync(400, server, before);

@@ -19,6 +19,7 @@ internal sealed class SubscriptionReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Type, Bundle Bundle)> _accepted = new();
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _headers = new();
     private int _refusalsLeft;
     private int _handshakeRefusalsLeft;
     private int _requests;
@@ -42,6 +43,9 @@ internal sealed class SubscriptionReceiver : IAsyncDisposable
 
     public IReadOnlyList<Bundle> Heartbeats => Of(NotificationBundle.Heartbeat);
 
+    /// <summary>The headers of every POST it answered, in arrival order.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> RequestHeaders => [.. _headers];
+
     /// <summary>The type of each notification it accepted, in arrival order.</summary>
     public IReadOnlyList<string> AcceptedTypes => [.. _accepted.Select(a => a.Type)];
 
@@ -53,6 +57,7 @@ internal sealed class SubscriptionReceiver : IAsyncDisposable
         var receiver = new SubscriptionReceiver(app, failures, handshakeFailures);
         app.MapPost("/ehr/notify", async (HttpRequest request) =>
         {
+            receiver._headers.Enqueue(request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
             Interlocked.Increment(ref receiver._requests);
             using var reader = new StreamReader(request.Body);
             var bundle = Triage.Fhir.Serialization.FhirJson.Parse<Bundle>(await reader.ReadToEndAsync());

@@ -38,6 +38,8 @@ public sealed class SubscriptionTests
     [InlineData("unknown-content")]
     [InlineData("filter-other-than-patient")]
     [InlineData("status-off")]
+    [InlineData("header-without-colon")]
+    [InlineData("header-the-server-sets")]
     public async Task A_subscription_this_server_cannot_honour_is_refused_with_422_and_nothing_stored(string problem)
     {
         await using var server = await IntakeServer.StartAsync();
@@ -52,6 +54,8 @@ public sealed class SubscriptionTests
             case "xml-payload": subscription.Channel.Payload = "application/fhir+xml"; break;
             case "unknown-content": subscription.Channel.PayloadElement.AddExtension(SubscriptionTopics.PayloadContentExtension, new Code("everything")); break;
             case "filter-other-than-patient": subscription.CriteriaElement.AddExtension(SubscriptionTopics.FilterCriteriaExtension, new FhirString("RiskAssessment?probability=gt0.5")); break;
+            case "header-without-colon": subscription.Channel.Header = ["Authorization Bearer abc"]; break;
+            case "header-the-server-sets": subscription.Channel.Header = ["Content-Type: text/plain"]; break;
             default: subscription.Status = Subscription.SubscriptionStatus.Off; break;
         }
 
@@ -81,6 +85,24 @@ public sealed class SubscriptionTests
         focus.Reference.Should().EndWith($"/fhir/RiskAssessment/{riskAssessment.Id}");
         notification.Entry[1].FullUrl.Should().Be(focus.Reference);
         notification.Entry[1].Resource.Should().BeNull("the payload is id-only by default");
+    }
+
+    [Fact]
+    public async Task The_channel_headers_go_with_every_POST_to_the_endpoint()
+    {
+        await using var ehr = await SubscriptionReceiver.StartAsync();
+        await using var server = await IntakeServer.StartAsync(Subscriptions.FastDelivery());
+        var subscription = ehr.Subscription();
+        subscription.Channel.Header = ["Authorization: Bearer ehr-token-1", "X-Ehr-Tenant:north"];
+        await server.CreateAsync(subscription);
+        var patient = await server.CreateAsync(Resources.Patient());
+
+        await ClassifiedPhotos.PostAsync(server, patient.Id!);
+
+        await ehr.WaitForAsync(1);
+        ehr.AcceptedTypes.Should().Equal(NotificationBundle.Handshake, NotificationBundle.EventNotification);
+        ehr.RequestHeaders.Should().HaveCount(2).And.OnlyContain(h => h["Authorization"] == "Bearer ehr-token-1" && h["X-Ehr-Tenant"] == "north");
+        ehr.RequestHeaders.Should().OnlyContain(h => h["Content-Type"].StartsWith(SubscriptionTopics.FhirJson));
     }
 
     [Fact]
