@@ -23,6 +23,12 @@ internal static partial class IntakeLog
     [LoggerMessage(1005, LogLevel.Warning, "Profile validator warm-up failed; the first validation will load it instead")]
     public static partial void ProfileValidatorWarmUpFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(1006, LogLevel.Warning, "The FHIR API asks for no authorization (Intake:Authorization:Authority is not set): run it only behind a gateway that authenticates and authorizes")]
+    public static partial void FhirApiOpen(this ILogger logger);
+
+    [LoggerMessage(1007, LogLevel.Information, "The FHIR API takes Bearer tokens of {Authority} with SMART system scopes")]
+    public static partial void FhirApiAuthorized(this ILogger logger, string authority);
+
     [LoggerMessage(1010, LogLevel.Information, "Case {CaseId} waits until {ClassifyAfter:O} for clinical features posted after its photo ({FeatureCount} known)")]
     public static partial void CaseAwaitingFeatures(this ILogger logger, Guid caseId, DateTimeOffset classifyAfter, int featureCount);
 

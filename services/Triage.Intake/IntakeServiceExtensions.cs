@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Triage.Fhir.Conformance;
 using Triage.Fhir.Validation;
 using Triage.Imaging;
+using Triage.Intake.Authorization;
 using Triage.Intake.Bundles;
 using Triage.Intake.Fhir;
 using Triage.Intake.MediaIntake;
@@ -30,6 +32,7 @@ public static class IntakeServiceExtensions
         services.AddOptions<IntakeOptions>().Bind(builder.Configuration.GetSection(IntakeOptions.Section));
         services.AddOptions<ReviewOptions>().Bind(builder.Configuration.GetSection(ReviewOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
+        builder.AddFhirAuthorization();
         services.AddExceptionHandler<FhirExceptionHandler>();
         services.AddProblemDetails();
         services.AddSingleton<FhirRequestReader>();
@@ -84,6 +87,17 @@ public static class IntakeServiceExtensions
 
     public static WebApplication MapIntake(this WebApplication app)
     {
+        var authorization = app.Services.GetRequiredService<IOptions<FhirAuthorizationOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IntakeServiceExtensions));
+        if (authorization.Enabled)
+        {
+            logger.FhirApiAuthorized(authorization.Authority!);
+        }
+        else
+        {
+            logger.FhirApiOpen();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages(FhirStatusCodePages.WriteAsync);
         app.MapFhirEndpoints();

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Triage.Intake.Authorization;
 using Interaction = Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction;
 
 namespace Triage.Intake.Fhir;
@@ -7,16 +8,13 @@ namespace Triage.Intake.Fhir;
 public static class IntakeCapabilityStatement
 {
     public static CapabilityStatement Create(
-        IReadOnlyList<RestResource> resources, IReadOnlyList<CapabilityStatement.SystemRestfulInteraction> systemInteractions, string baseUrl)
+        IReadOnlyList<RestResource> resources, IReadOnlyList<CapabilityStatement.SystemRestfulInteraction> systemInteractions, string baseUrl,
+        FhirAuthorizationOptions authorization)
     {
         var rest = new CapabilityStatement.RestComponent
         {
             Mode = CapabilityStatement.RestfulCapabilityMode.Server,
-            Security = new CapabilityStatement.SecurityComponent
-            {
-                Cors = false,
-                Description = "No authentication or authorization is done by this endpoint; run it only behind a gateway that does both.",
-            },
+            Security = Security(authorization, baseUrl),
             Interaction = [.. systemInteractions.Select(code => new CapabilityStatement.SystemInteractionComponent { Code = code })],
             Resource = [.. resources.Select(Resource)],
         };
@@ -58,4 +56,21 @@ public static class IntakeCapabilityStatement
             }),
         ],
     };
+
+    private static CapabilityStatement.SecurityComponent Security(FhirAuthorizationOptions authorization, string baseUrl) =>
+        authorization.Enabled
+            ? new CapabilityStatement.SecurityComponent
+            {
+                Cors = false,
+                Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")],
+                Description = $"OAuth 2.0 Bearer tokens from {authorization.Authority} (SMART Backend Services: client credentials), " +
+                              $"with SMART system scopes (system/Type.cruds, v1 read/write accepted); token endpoint in {baseUrl}/.well-known/smart-configuration. " +
+                              "The CapabilityStatement and the SMART configuration need no token.",
+            }
+            : new CapabilityStatement.SecurityComponent
+            {
+                Cors = false,
+                Description = "No authentication or authorization is done by this endpoint (Intake:Authorization:Authority is not set); " +
+                              "run it so only behind a gateway that does both.",
+            };
 }

@@ -1,4 +1,6 @@
+using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
+using Triage.Intake.Authorization;
 using Triage.Intake.Fhir;
 
 namespace Triage.Intake.Search;
@@ -13,7 +15,24 @@ public static class TypeSearchEndpoint
         async (HttpRequest request, ResourceSearcher searcher, CancellationToken cancellationToken) =>
         {
             var search = SearchRequest.Parse(request, type);
-            var page = await searcher.SearchAsync(type, search, cancellationToken);
+            var page = ReadableBy(FhirCaller.Of(request.HttpContext), await searcher.SearchAsync(type, search, cancellationToken));
             return FhirResults.Resource(SearchBundle.Create(type, search, page, request), search.Subset.BundleFilter());
         };
+
+    /// <summary>The page without the included resources whose type the caller may not read, saying which types were left out.</summary>
+    private static SearchPage ReadableBy(FhirCaller? caller, SearchPage page)
+    {
+        var hidden = caller is null ? [] : page.Included.Select(r => r.TypeName).Distinct().Where(t => !caller.Allows(t, SmartScopes.Read)).ToList();
+        return hidden.Count == 0 ? page : page with
+        {
+            Included = [.. page.Included.Where(r => !hidden.Contains(r.TypeName))],
+            Warnings =
+            [
+                .. page.Warnings,
+                .. hidden.Select(t => FhirErrors.Issue(OperationOutcome.IssueType.Forbidden,
+                    $"Included {t} resources were left out: the access token does not grant {SmartScopes.Naming(t, SmartScopes.Read)}.",
+                    severity: OperationOutcome.IssueSeverity.Warning)),
+            ],
+        };
+    }
 }

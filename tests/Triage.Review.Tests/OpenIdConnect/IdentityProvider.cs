@@ -17,10 +17,11 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Triage.Review.Tests.OpenIdConnect;
 
 /// <summary>
-/// A real OpenID Connect provider (OpenIddict: discovery, keys, authorization code with PKCE, token and userinfo
-/// endpoints) on a free loopback port over HTTP. Whoever reaches its authorization endpoint is the
+/// A real OpenID Connect provider (OpenIddict: discovery, keys, authorization code with PKCE, client credentials, token
+/// and userinfo endpoints) on a free loopback port over HTTP. Whoever reaches its authorization endpoint is the
 /// <see cref="SignedInUser"/>, as if already signed in there (single sign-on), so the test drives no login page of
-/// the provider's own.
+/// the provider's own. A system client (SMART Backend Services) gets a JWT access token for <see cref="Audience"/>
+/// with the scopes it asks for among those it was granted.
 /// </summary>
 public sealed class IdentityProvider : IAsyncDisposable
 {
@@ -33,6 +34,9 @@ public sealed class IdentityProvider : IAsyncDisposable
         _folder = folder;
         Address = address;
     }
+
+    /// <summary>The audience (<c>aud</c>) of the access tokens of system clients.</summary>
+    public const string Audience = "triage-fhir";
 
     public Uri Address { get; }
 
@@ -55,10 +59,16 @@ public sealed class IdentityProvider : IAsyncDisposable
                     .SetTokenEndpointUris("connect/token")
                     .SetUserInfoEndpointUris("connect/userinfo");
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.AllowClientCredentialsFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile);
+                // SMART scopes are open-ended (system/Media.c, ...): what a client may ask for is its permissions.
+                server.DisableScopeValidation();
                 server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // A resource server reads the access token itself: a signed JWT, not an encrypted one.
+                server.DisableAccessTokenEncryption();
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             });
@@ -67,6 +77,7 @@ public sealed class IdentityProvider : IAsyncDisposable
         IdentityProvider? provider = null;
         app.MapMethods("/connect/authorize", ["GET", "POST"], (HttpContext context) => provider!.Authorize(context));
         app.MapMethods("/connect/userinfo", ["GET", "POST"], (Func<HttpContext, Task<IResult>>)UserInfoAsync);
+        app.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)TokenAsync);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -99,6 +110,46 @@ public sealed class IdentityProvider : IAsyncDisposable
         });
     }
 
+    /// <summary>Registers a confidential system client that may get tokens by client credentials for <paramref name="scopes"/>.</summary>
+    public async Task RegisterSystemClientAsync(string clientId, string clientSecret, params string[] scopes)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var client = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = clientSecret,
+            ClientType = ClientTypes.Confidential,
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+        };
+        foreach (var granted in scopes)
+        {
+            client.Permissions.Add(Permissions.Prefixes.Scope + granted);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(client);
+    }
+
+    /// <summary>An access token by client credentials (RFC 6749 4.4), as a backend client gets one.</summary>
+    public async Task<string> RequestTokenAsync(string clientId, string clientSecret, params string[] scopes)
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        using var response = await http.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = GrantTypes.ClientCredentials,
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+            ["scope"] = string.Join(' ', scopes),
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The provider refused the token request: {body}");
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -123,6 +174,24 @@ public sealed class IdentityProvider : IAsyncDisposable
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>Client credentials: a token for the client itself with the scopes asked for; a code: the principal it was issued for.</summary>
+    private static async Task<IResult> TokenAsync(HttpContext context)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OAuth 2.0 request.");
+        if (request.IsClientCredentialsGrantType())
+        {
+            var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+            identity.AddClaim(new Claim(Claims.Subject, request.ClientId!));
+            identity.SetScopes(request.GetScopes());
+            identity.SetResources(Audience);
+            identity.SetDestinations(_ => [Destinations.AccessToken]);
+            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        var code = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return Results.SignIn(code.Principal!, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static async Task<IResult> UserInfoAsync(HttpContext context)

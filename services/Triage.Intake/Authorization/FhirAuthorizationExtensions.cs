@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Triage.Intake.Authorization;
+
+public static class FhirAuthorizationExtensions
+{
+    /// <summary>The Bearer token scheme of the FHIR API (<see cref="FhirCaller.Scheme"/>), set from <see cref="FhirAuthorizationOptions"/>.</summary>
+    public static void AddFhirAuthorization(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FhirAuthorizationOptions>().Bind(builder.Configuration.GetSection(FhirAuthorizationOptions.Section));
+        builder.Services.AddAuthentication().AddJwtBearer(FhirCaller.Scheme, _ => { });
+        builder.Services.AddOptions<JwtBearerOptions>(FhirCaller.Scheme).Configure<IOptions<FhirAuthorizationOptions>>((bearer, fhir) =>
+        {
+            var settings = fhir.Value;
+            bearer.Authority = settings.Enabled ? settings.Authority : "https://authorization.not-configured.invalid/";
+            bearer.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+            bearer.MapInboundClaims = false;
+            bearer.TokenValidationParameters.ValidateAudience = settings.Audience is not null;
+            bearer.TokenValidationParameters.ValidAudience = settings.Audience;
+        });
+    }
+}
