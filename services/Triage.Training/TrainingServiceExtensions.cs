@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -109,8 +110,9 @@ public static class TrainingServiceExtensions
         // The storage is this host's own service, not Hangfire's process-wide JobStorage.Current: two hosts in one
         // process (tests) would otherwise end up sharing whichever storage was configured last.
         services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(sqlServer) ? new InMemoryStorage() : new SqlServerStorage(sqlServer));
-        services.AddHangfire(hangfire =>
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        services.AddHangfire((provider, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         // One worker on the training queue: one run at a time here, and the rest of the machine keeps serving.
         services.AddHangfireServer((provider, server) =>
         {

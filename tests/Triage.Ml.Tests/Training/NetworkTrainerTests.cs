@@ -1,6 +1,7 @@
 using Triage.Imaging;
 using Triage.Ml.Data;
 using Triage.Ml.Models;
+using Triage.Ml.Tests.Models;
 using Triage.Ml.PadUfes20;
 using Triage.Ml.Training;
 using Triage.Testing;
@@ -8,7 +9,8 @@ using Xunit.Abstractions;
 
 namespace Triage.Ml.Tests.Training;
 
-/// <summary>Short real training runs on real PAD-UFES-20 photos, small enough for CI.</summary>
+/// <summary>Short real training runs on real PAD-UFES-20 photos, small enough for CI. They seed torch and measure the process's memory, so they run alone.</summary>
+[Collection(TorchModelsCollection.Name)]
 public sealed class NetworkTrainerTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly ImageDecoder Decoder = new(ImageLimits.Default);
