@@ -15,6 +15,10 @@ public sealed class FhirCaller(ClaimsPrincipal principal, SmartScopes scopes)
 
     public ClaimsPrincipal Principal => principal;
 
+    /// <summary>The OAuth client the token was issued to (<c>client_id</c>, RFC 9068; else <c>azp</c> or <c>sub</c>).</summary>
+    public string ClientId =>
+        new[] { "client_id", "azp", "sub" }.Select(principal.FindFirst).FirstOrDefault(c => !string.IsNullOrEmpty(c?.Value))?.Value ?? "(unnamed)";
+
     /// <summary>The caller of the request, or null when the API asks for no authorization.</summary>
     public static FhirCaller? Of(HttpContext context) => context.Items.TryGetValue(Key, out var caller) ? (FhirCaller)caller! : null;
 

@@ -36,6 +36,8 @@ public sealed class IntakeServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public MassTransit.Testing.ITestHarness Harness => _app.Services.GetRequiredService<MassTransit.Testing.ITestHarness>();
 
     public static string ExampleFile(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "fhir", name));
@@ -43,12 +45,14 @@ public sealed class IntakeServer : IAsyncDisposable
     public string DatabasePath => Path.Combine(_folder, "triage.db");
 
     /// <param name="settings">Configuration beside the defaults, e.g. <c>Intake:Review:*</c>.</param>
-    public static async Task<IntakeServer> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="logging">More logging, e.g. a provider that keeps what is logged for the test to read.</param>
+    public static async Task<IntakeServer> StartAsync(IDictionary<string, string?>? settings = null, Action<ILoggingBuilder>? logging = null)
     {
         var folder = TestPaths.NewTempFolder("triage-intake-rest");
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        logging?.Invoke(builder.Logging);
         builder.Configuration["ConnectionStrings:Triage"] = $"Data Source={Path.Combine(folder, "triage.db")}";
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddTriageData();

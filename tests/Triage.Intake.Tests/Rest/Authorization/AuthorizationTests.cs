@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Hl7.Fhir.Model;
+using Triage.Testing;
 using static Triage.Intake.Tests.Rest.Authorization.AuthorizedIntake;
 
 namespace Triage.Intake.Tests.Rest.Authorization;
@@ -120,6 +121,26 @@ public sealed class AuthorizationTests
 
         await response.ShouldBeRefusedAsync(401, intake.Server, before);
         response.Headers.WwwAuthenticate.ToString().Should().Contain("invalid_token");
+    }
+
+    [Fact]
+    public async Task Every_request_is_in_the_access_log_with_its_client_and_answer_but_not_its_query()
+    {
+        await using var intake = await AuthorizedIntake.StartAsync(["system/Patient.cr"]);
+        var token = Bearer(await intake.TokenAsync("system/Patient.cr"));
+        var patient = await (await intake.Server.SendAsync(HttpMethod.Post, "/fhir/Patient", Resources.Patient(), headers: token)).ReadResourceAsync<Patient>();
+
+        await intake.Server.SendAsync(HttpMethod.Get, $"/fhir/Patient/{patient.Id}", headers: token);
+        await intake.Server.SendAsync(HttpMethod.Get, "/fhir/Media?identifier=https://ehr.example.org/mrn|4711", headers: token);
+        await intake.Server.SendAsync(HttpMethod.Get, $"/fhir/Patient/{patient.Id}");
+        await Poll.UntilAsync(() => intake.AuditRecords.Count >= 4, "four lines in the access log");
+
+        intake.AuditRecords.Select(r => r.Message).Should().Equal(
+            $"FHIR POST /fhir/Patient - by client {ClientId}: 201",
+            $"FHIR GET /fhir/Patient/{{id}} {patient.Id} by client {ClientId}: 200",
+            $"FHIR GET /fhir/Media - by client {ClientId}: 403",
+            $"FHIR GET /fhir/Patient/{{id}} {patient.Id} refused: no valid access token");
+        intake.AuditRecords.Should().NotContain(r => r.Message.Contains("4711"), "search values may identify a patient");
     }
 
     private static Bundle Transaction()

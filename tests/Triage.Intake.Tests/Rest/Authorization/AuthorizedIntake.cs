@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Triage.Review.Tests.OpenIdConnect;
 
 namespace Triage.Intake.Tests.Rest.Authorization;
@@ -7,6 +10,7 @@ internal sealed class AuthorizedIntake : IAsyncDisposable
 {
     public const string ClientId = "ehr-backend";
     public const string ClientSecret = "ehr-backend-secret";
+    private const string AuditCategory = "Triage.Intake.FhirAudit";
 
     private AuthorizedIntake(IdentityProvider provider, IntakeServer server)
     {
@@ -29,9 +33,14 @@ internal sealed class AuthorizedIntake : IAsyncDisposable
             ["Intake:Authorization:Authority"] = provider.Address.ToString(),
             ["Intake:Authorization:Audience"] = audience,
             ["Intake:Authorization:RequireHttpsMetadata"] = "false",
-        });
+            [$"Logging:LogLevel:{AuditCategory}"] = "Information",
+        }, logging => logging.AddFakeLogging());
         return new AuthorizedIntake(provider, server);
     }
+
+    /// <summary>The access log's lines so far.</summary>
+    public IReadOnlyList<FakeLogRecord> AuditRecords =>
+        [.. Server.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Category == AuditCategory)];
 
     public Task<string> TokenAsync(params string[] scopes) => Provider.RequestTokenAsync(ClientId, ClientSecret, scopes);
 
