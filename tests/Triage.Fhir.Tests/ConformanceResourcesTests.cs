@@ -79,7 +79,7 @@ public class ConformanceResourcesTests
     private static string? AboutWhom(string type) => type switch
     {
         "Task" => "for",
-        "Device" => null,
+        "Device" or "Provenance" => null,
         _ => "subject",
     };
 

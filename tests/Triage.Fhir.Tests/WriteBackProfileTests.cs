@@ -10,7 +10,7 @@ using FhirTask = Hl7.Fhir.Model.Task;
 namespace Triage.Fhir.Tests;
 
 /// <summary>
-/// What the platform writes back (RiskAssessment, review Task, model Device) claims the project's profile for it and is
+/// What the platform writes back (RiskAssessment, review Task, model Device, Provenance, lesion diagnosis Observation) claims the project's profile for it and is
 /// valid against it; a resource that breaks what the profile states is not.
 /// </summary>
 public class WriteBackProfileTests
@@ -23,7 +23,11 @@ public class WriteBackProfileTests
     private static readonly ModelOutput Teacher = new("teacher", "3.1.0", "CPU",
         [new("ACK", 0.05), new("BCC", 0.70), new("MEL", 0.05), new("NEV", 0.10), new("SCC", 0.05), new("SEK", 0.05)], 40.0);
 
-    public static TheoryData<string> Written() => ["student result", "escalated result", "review task", "completed review task", "device"];
+    public static TheoryData<string> Written() =>
+    [
+        "student result", "escalated result", "review task", "completed review task", "device", "provenance", "escalated provenance",
+        "dermatologist diagnosis", "not assessable", "diagnosis with biopsy", "later biopsy",
+    ];
 
     [Theory]
     [MemberData(nameof(Written))]
@@ -31,7 +35,7 @@ public class WriteBackProfileTests
     {
         var resource = Create(what);
 
-        resource.Meta.Profile.Should().Equal(TriageCanonicals.ProfileOf(resource.TypeName));
+        resource.Meta.Profile.Should().Equal(resource is Observation ? TriageCanonicals.LesionDiagnosisProfile : TriageCanonicals.ProfileOf(resource.TypeName));
         Errors(resource).Should().BeEmpty();
     }
 
@@ -84,10 +88,40 @@ public class WriteBackProfileTests
             Teacher.ExecutionProvider, Teacher.Probabilities, Teacher.InferenceMilliseconds, At, ModelRole.Teacher, Student, Teacher, ["LowConfidence"])),
         "review task" => RequestedTask(),
         "completed review task" => ReviewOutcomeFactory.Complete(
-            RequestedTask(), ReviewedDiagnosis.Of(Domain.Diagnoses.Diagnosis.SCC), new ResourceReference("Observation/o-1"), new Reviewer("dr.ana", "Dr Ana Costa"), At),
+            RequestedTask(), ReviewedDiagnosis.Of(Domain.Diagnoses.Diagnosis.SCC), new ResourceReference("Observation/o-1"), Ana, At),
         "device" => ModelDeviceFactory.Create("teacher", "3.1.0", ModelRole.Teacher),
+        "provenance" => Provenance(escalatingStudent: null),
+        "escalated provenance" => Provenance(new ResourceReference("Device/d-0")),
+        "dermatologist diagnosis" => Diagnosis(ReviewedDiagnosis.Of(Domain.Diagnoses.Diagnosis.MEL), biopsy: null),
+        "not assessable" => Diagnosis(ReviewedDiagnosis.NotAssessable, biopsy: null),
+        "diagnosis with biopsy" => Diagnosis(ReviewedDiagnosis.Of(Domain.Diagnoses.Diagnosis.MEL), Domain.Diagnoses.Diagnosis.NEV),
+        "later biopsy" => ReviewOutcomeFactory.BiopsyObservation(Domain.Diagnoses.Diagnosis.BCC, "Nodular.", new("Patient/p-1"), new("Media/m-1"), Ana, At),
         _ => throw new ArgumentOutOfRangeException(nameof(what)),
     };
+
+    [Fact]
+    public void A_diagnosis_without_its_photo_or_a_provenance_without_the_photo_among_its_sources_is_not_valid()
+    {
+        var unphotographed = Diagnosis(ReviewedDiagnosis.Of(Domain.Diagnoses.Diagnosis.MEL), biopsy: null);
+        unphotographed.DerivedFrom.Clear();
+        var notAssessableBiopsy = Diagnosis(ReviewedDiagnosis.Of(Domain.Diagnoses.Diagnosis.MEL), Domain.Diagnoses.Diagnosis.NEV);
+        notAssessableBiopsy.Component[0].Value = ReviewOutcomeFactory.Concept(ReviewedDiagnosis.NotAssessable);
+        var sourceless = Provenance(escalatingStudent: null);
+        sourceless.Entity.RemoveAll(e => e.What.Reference.StartsWith("Media/"));
+
+        Errors(unphotographed).Should().Contain(e => e.Contains("'derivedFrom'"));
+        Errors(notAssessableBiopsy).Should().Contain(e => e.Contains("lesion-diagnosis-1"));
+        Errors(sourceless).Should().Contain(e => e.Contains("result-provenance-2"));
+    }
+
+    private static readonly Reviewer Ana = new("dr.ana", "Dr Ana Costa");
+
+    private static Observation Diagnosis(ReviewedDiagnosis diagnosis, Domain.Diagnoses.Diagnosis? biopsy) =>
+        ReviewOutcomeFactory.DiagnosisObservation(diagnosis, biopsy, "Irregular border.", new("Patient/p-1"), new("Media/m-1"), Ana, At);
+
+    private static Provenance Provenance(ResourceReference? escalatingStudent) =>
+        ResultProvenanceFactory.Create(new("RiskAssessment/ra-1"), new("Device/d-1"), escalatingStudent,
+            [new ResourceReference("Media/m-1"), new ResourceReference("Observation/o-1")], At, At);
 
     private static ClassificationCompleted StudentResult() =>
         new(Guid.NewGuid(), Student.ModelName, Student.ModelVersion, Student.ExecutionProvider, Student.Probabilities,

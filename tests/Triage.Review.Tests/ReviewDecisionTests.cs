@@ -41,6 +41,8 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
         ((CodeableConcept)observation.Value).Coding.Single().Code.Should().Be("MEL");
         observation.Performer.Single().Identifier.Value.Should().Be("dr.ana");
         observation.Note.Single().Text.Should().Be("Asymmetric, several colours.");
+        await ShouldBeValidAgainstItsProfileAsync(observationRef.Reference!);
+        await ShouldBeValidAgainstItsProfileAsync($"Task/{taskId}");
 
         var label = await Review.QuerySingleAsync(
             $"SELECT Label, Source, LabelledBy, Features, ObservationId, ImageId = (SELECT ImageId FROM Cases WHERE Id = '{Db(caseId)}') FROM LabelledCases WHERE CaseId = '{Db(caseId)}'",
@@ -256,6 +258,15 @@ public sealed class ReviewDecisionTests(EightFlaggedCases fixture) : IClassFixtu
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
         html.Should().Contain("Something went wrong").And.Contain("id=\"trace-id\"")
             .And.NotContain("Exception", "no stack trace or exception type reaches the reviewer");
+    }
+
+    /// <summary>The stored resource, through the FHIR API's <c>$validate</c>: valid against the profile it claims.</summary>
+    private async Task ShouldBeValidAgainstItsProfileAsync(string reference)
+    {
+        var response = await Review.Host.Client.PostAsync($"/fhir/{reference}/$validate", null);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        FhirJson.Parse<OperationOutcome>(body).Issue.Should().NotContain(i => i.Severity == OperationOutcome.IssueSeverity.Error, body);
     }
 
     private async Task<T> ReadAsync<T>(string reference)

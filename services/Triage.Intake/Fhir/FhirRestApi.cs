@@ -23,7 +23,11 @@ public static class FhirRestApi
     [
         Validatable(Searchable(Stored<Patient>(create: true, update: true) with { ConditionalCreate = true })),
         Validatable(Searchable(Stored<Media>(create: true, update: false) with { ConditionalCreate = true })),
-        Validatable(Searchable(Stored<Observation>(create: true, update: true))),
+        Validatable(Searchable(Stored<Observation>(create: true, update: true))) with
+        {
+            // What clients post is a clinical feature; what the platform writes after a review, a lesion diagnosis.
+            SupportedProfiles = [TriageCanonicals.ClinicalFeatureProfile, TriageCanonicals.LesionDiagnosisProfile],
+        },
         new RestResource("Binary",
         [
             new(Interaction.Create, BinaryEndpoint.CreateAsync),
@@ -33,7 +37,7 @@ public static class FhirRestApi
         ]) { ServesRawContent = true },
         Validatable(Searchable(Stored<RiskAssessment>(create: false, update: false))),
         Validatable(Searchable(Stored<Device>(create: false, update: false))),
-        Searchable(Stored<Provenance>(create: false, update: false)),
+        Validatable(Searchable(Stored<Provenance>(create: false, update: false))),
         Validatable(Searchable(Stored<Hl7.Fhir.Model.Task>(create: false, update: false))),
         Searchable(With(Stored<Subscription>(create: false, update: false),
             new(Interaction.Create, SubscriptionEndpoint.CreateAsync),

@@ -36,8 +36,9 @@ public static class IntakeCapabilityStatement
     {
         Type = resource.Type,
         Interaction = [.. resource.Interactions.Select(i => new CapabilityStatement.ResourceInteractionComponent { Code = i.Code })],
-        Profile = resource.Profile,
-        SupportedProfile = resource.Profile is null ? [] : [resource.Profile],
+        // The base profile is for all uses of the type: none when the server holds resources of the type to several.
+        Profile = resource.SupportedProfiles is { Count: > 1 } ? null : resource.Profile,
+        SupportedProfile = [.. resource.SupportedProfiles ?? (resource.Profile is null ? [] : [resource.Profile])],
         Versioning = resource.Supports(Interaction.Vread) ? CapabilityStatement.ResourceVersionPolicy.Versioned : CapabilityStatement.ResourceVersionPolicy.NoVersion,
         ReadHistory = resource.Supports(Interaction.Vread),
         UpdateCreate = resource.Supports(Interaction.Update) ? false : null,

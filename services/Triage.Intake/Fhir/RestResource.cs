@@ -34,6 +34,9 @@ public sealed record RestResource(string Type, IReadOnlyList<RestInteraction> In
     /// <summary>The profile every resource of the type is held to on create and update, if any (CapabilityStatement <c>profile</c>).</summary>
     public string? Profile { get; init; }
 
+    /// <summary>Every profile resources of the type on this server conform to (CapabilityStatement <c>supportedProfile</c>); by default the one of <see cref="Profile"/>.</summary>
+    public IReadOnlyList<string>? SupportedProfiles { get; init; }
+
     public IReadOnlyList<SupportedSearchParameter> SearchParameters { get; init; } = [];
 
     /// <summary>The <c>_include</c> values its search honours, e.g. <c>RiskAssessment:basis</c>.</summary>

@@ -20,12 +20,19 @@ public static class TriageCanonicals
     /// <summary>A model version (Device).</summary>
     public const string ModelDeviceProfile = Base + "/StructureDefinition/model-device";
 
+    /// <summary>Where an AI result came from (Provenance).</summary>
+    public const string ResultProvenanceProfile = Base + "/StructureDefinition/result-provenance";
+
+    /// <summary>A dermatologist's or a biopsy's diagnosis of a lesion (Observation), written back after review.</summary>
+    public const string LesionDiagnosisProfile = Base + "/StructureDefinition/lesion-diagnosis";
+
     public const string ClinicalFeatureCodeValueSet = Base + "/ValueSet/clinical-feature-code";
     public const string BodyRegionValueSet = Base + "/ValueSet/body-region";
 
     /// <summary>
     /// The profile every resource of this type on this server conforms to, or null for types without one: what intake
-    /// holds a Media or Observation to, and what the platform writes back.
+    /// holds a Media or Observation to, and what the platform writes back. The Observations the platform writes (lesion
+    /// diagnoses) are the exception: they claim <see cref="LesionDiagnosisProfile"/> instead.
     /// </summary>
     public static string? ProfileOf(string resourceType) => resourceType switch
     {
@@ -34,6 +41,7 @@ public static class TriageCanonicals
         "RiskAssessment" => AiRiskAssessmentProfile,
         "Task" => ReviewTaskProfile,
         "Device" => ModelDeviceProfile,
+        "Provenance" => ResultProvenanceProfile,
         _ => null,
     };
 }

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Triage.Fhir.Conformance;
 using Triage.Fhir.Terminology;
 
 namespace Triage.Fhir.Results;
@@ -28,6 +29,7 @@ public static class ResultProvenanceFactory
 
         return new Provenance
         {
+            Meta = new Meta { Profile = [TriageCanonicals.ResultProvenanceProfile] },
             Target = [riskAssessment],
             Occurred = new FhirDateTime(occurred),
             Recorded = recorded,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hl7.Fhir.Model;
 using Triage.Domain.Diagnoses;
 using Triage.Domain.Review;
+using Triage.Fhir.Conformance;
 using Triage.Fhir.Terminology;
 using FhirTask = Hl7.Fhir.Model.Task;
 
@@ -36,6 +37,7 @@ public static class ReviewOutcomeFactory
     {
         var observation = new Observation
         {
+            Meta = new Meta { Profile = [TriageCanonicals.LesionDiagnosisProfile] },
             Status = ObservationStatus.Final,
             Category = [new CodeableConcept(TriageTerminology.ObservationCategorySystem, TriageTerminology.Exam, "Exam", null)],
             Code = new CodeableConcept(ReviewTerminology.ReviewOutcomeSystem, ReviewTerminology.DermatologistDiagnosis, "Dermatologist's diagnosis of a skin lesion", null),

@@ -43,12 +43,14 @@ public sealed class ProfileValidator
 
     /// <summary>
     /// <c>$validate</c>: against <paramref name="profile"/> when given, else the project's profile for the type (or the
-    /// core definition); and against every claimed profile this server knows. A claimed profile it does not know is a
-    /// warning: it is not looked up elsewhere.
+    /// core definition) unless the resource claims another of the project's profiles (a lesion diagnosis is an
+    /// Observation but not a clinical feature); and against every claimed profile this server knows. A claimed profile
+    /// it does not know is a warning: it is not looked up elsewhere.
     /// </summary>
     public IReadOnlyList<IssueComponent> Validate(Resource resource, string? profile, string path)
     {
-        profile ??= TriageCanonicals.ProfileOf(resource.TypeName);
+        var claimsOwn = resource.Meta?.Profile.Any(_source.IsOwn) == true;
+        profile ??= claimsOwn ? null : TriageCanonicals.ProfileOf(resource.TypeName);
         OperationOutcome outcome;
         lock (_turn)
         {

@@ -58,7 +58,8 @@ public sealed class ConformanceResourceTests
         none.Total.Should().Be(0);
         all.Entry.Select(e => ((StructureDefinition)e.Resource).Url).Should().BeEquivalentTo(
             [TriageCanonicals.LesionPhotoProfile, TriageCanonicals.ClinicalFeatureProfile,
-             TriageCanonicals.AiRiskAssessmentProfile, TriageCanonicals.ReviewTaskProfile, TriageCanonicals.ModelDeviceProfile]);
+             TriageCanonicals.AiRiskAssessmentProfile, TriageCanonicals.ReviewTaskProfile, TriageCanonicals.ModelDeviceProfile,
+             TriageCanonicals.ResultProvenanceProfile, TriageCanonicals.LesionDiagnosisProfile]);
     }
 
     [Fact]
@@ -101,7 +102,10 @@ public sealed class ConformanceResourceTests
         var media = rest.Resource.Single(r => r.Type == "Media");
         media.Profile.Should().Be(TriageCanonicals.LesionPhotoProfile);
         media.SupportedProfile.Should().Equal(TriageCanonicals.LesionPhotoProfile);
-        rest.Resource.Single(r => r.Type == "Observation").SupportedProfile.Should().Equal(TriageCanonicals.ClinicalFeatureProfile);
+        var observation = rest.Resource.Single(r => r.Type == "Observation");
+        observation.SupportedProfile.Should().Equal(TriageCanonicals.ClinicalFeatureProfile, TriageCanonicals.LesionDiagnosisProfile);
+        observation.Profile.Should().BeNull("clinical features and lesion diagnoses are Observations of different profiles");
+        rest.Resource.Single(r => r.Type == "Provenance").Profile.Should().Be(TriageCanonicals.ResultProvenanceProfile);
         foreach (var type in new[] { "Patient", "Media", "Observation" })
         {
             rest.Resource.Single(r => r.Type == type).Operation.Should().ContainSingle(o =>

@@ -102,9 +102,10 @@ public sealed class WriteBackTests
             server, patient.Id!, caseId => Answers.ByTeacher(caseId, [0.3, 0.2, 0.1, 0.2, 0.1, 0.1], Answers.LikelyMelanoma));
         var task = (await server.SearchAsync($"/fhir/Task?focus=RiskAssessment/{riskAssessment.Id}")).Entry.Single().Resource;
         var devices = (await server.SearchAsync("/fhir/Device")).Entry.Select(e => e.Resource).ToList();
+        var provenance = (await server.SearchAsync($"/fhir/Provenance?target=RiskAssessment/{riskAssessment.Id}")).Entry.Single().Resource;
 
         devices.Should().HaveCount(2, "the teacher decided, the student escalated");
-        foreach (var written in devices.Prepend(task).Prepend(riskAssessment))
+        foreach (var written in devices.Prepend(provenance).Prepend(task).Prepend(riskAssessment))
         {
             written.Meta.Profile.Should().Equal(TriageCanonicals.ProfileOf(written.TypeName));
             var response = await server.SendRawAsync(HttpMethod.Post, $"/fhir/{written.TypeName}/{written.Id}/$validate", null);
