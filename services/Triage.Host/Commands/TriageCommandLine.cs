@@ -22,6 +22,7 @@ public static class TriageCommandLine
         root.Add(ExportOnnxCommand.Create());
         root.Add(TrainNowCommand.Create());
         root.Add(RollbackCommand.Create());
+        root.Add(ReindexCommand.Create());
         return root;
     }
 }
