@@ -18,8 +18,8 @@ public static class FhirAuthorizationExtensions
             bearer.Authority = settings.Enabled ? settings.Authority : "https://authorization.not-configured.invalid/";
             bearer.RequireHttpsMetadata = settings.RequireHttpsMetadata;
             bearer.MapInboundClaims = false;
-            bearer.TokenValidationParameters.ValidateAudience = settings.Audience is not null;
-            bearer.TokenValidationParameters.ValidAudience = settings.Audience;
+            bearer.TokenValidationParameters.ValidateAudience = settings.ChecksAudience;
+            bearer.TokenValidationParameters.ValidAudience = settings.ChecksAudience ? settings.Audience : null;
         });
     }
 }

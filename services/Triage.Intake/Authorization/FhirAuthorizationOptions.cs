@@ -19,4 +19,6 @@ public sealed class FhirAuthorizationOptions
     public bool RequireHttpsMetadata { get; set; } = true;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+
+    public bool ChecksAudience => !string.IsNullOrWhiteSpace(Audience);
 }
