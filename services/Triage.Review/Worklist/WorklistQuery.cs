@@ -26,16 +26,19 @@ public sealed record WorklistPage(IReadOnlyList<WorklistEntry> Entries, int Page
 
 /// <summary>
 /// The flagged cases, filtered, most urgent first (<see cref="ReviewUrgencyOrder"/>; decided cases newest decision first),
-/// a page at a time. The rows are narrow, so the order is the domain rule applied in memory rather than a copy of it in SQL.
+/// a page at a time. The rows are narrow, so the order is the domain rule applied in memory rather than a copy of it in SQL;
+/// decided cases are read only when the filter shows them, and counted otherwise.
 /// </summary>
 public sealed class WorklistQuery(TriageDbContext db, IOptions<ReviewUiOptions> options, TimeProvider clock)
 {
     public async Task<WorklistPage> RunAsync(WorklistFilter filter, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // Decided cases pile up for as long as the platform runs: they are read only when the filter shows them.
+        var withDecided = filter.Status is WorklistStatus.Done or WorklistStatus.All;
         var rows = await (
             from c in db.Cases.AsNoTracking()
-            where c.Status == CaseStatus.FlaggedForReview || c.Status == CaseStatus.Reviewed
+            where c.Status == CaseStatus.FlaggedForReview || (withDecided && c.Status == CaseStatus.Reviewed)
             join r in db.CaseResults.AsNoTracking() on c.Id equals r.CaseId
             select new
             {
@@ -68,8 +71,14 @@ public sealed class WorklistQuery(TriageDbContext db, IOptions<ReviewUiOptions> 
             matching.Count,
             all.Count(e => e.Status == WorklistStatus.Open),
             all.Count(e => e.Status == WorklistStatus.InReview),
-            all.Count(e => e.Status == WorklistStatus.Done));
+            withDecided ? all.Count(e => e.Status == WorklistStatus.Done) : await DecidedCountAsync(cancellationToken));
     }
+
+    private Task<int> DecidedCountAsync(CancellationToken cancellationToken) => (
+        from c in db.Cases.AsNoTracking()
+        where c.Status == CaseStatus.Reviewed
+        join r in db.CaseResults.AsNoTracking() on c.Id equals r.CaseId
+        select c.Id).CountAsync(cancellationToken);
 
     private static bool Matches(WorklistEntry entry, WorklistFilter filter, DateTimeOffset now)
     {
