@@ -15,7 +15,14 @@ public static class TypeSearchEndpoint
         async (HttpRequest request, ResourceSearcher searcher, CancellationToken cancellationToken) =>
         {
             var search = SearchRequest.Parse(request, type);
-            var page = ReadableBy(FhirCaller.Of(request.HttpContext), await searcher.SearchAsync(type, search, cancellationToken));
+            var caller = FhirCaller.Of(request.HttpContext);
+            if (search.Criteria.Any(c => c.Parameter.Kind == SearchKind.PatientIdentifier))
+            {
+                // A search by a patient's identifier searches Patients too.
+                caller?.Demand([new FhirAccess("Patient", SmartScopes.Search)]);
+            }
+
+            var page = ReadableBy(caller, await searcher.SearchAsync(type, search, cancellationToken));
             return FhirResults.Resource(SearchBundle.Create(type, search, page, request), search.Subset.BundleFilter());
         };
 

@@ -111,6 +111,22 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
+    public async Task A_search_by_the_patients_identifier_needs_Patient_search_too()
+    {
+        await using var intake = await AuthorizedIntake.StartAsync(["system/Media.s", "system/Patient.s"]);
+        var mediaOnly = Bearer(await intake.TokenAsync("system/Media.s"));
+        var both = Bearer(await intake.TokenAsync("system/Media.s", "system/Patient.s"));
+        var before = await intake.Server.SnapshotAsync();
+        const string search = "/fhir/Media?patient.identifier=https://ehr.example.org/mrn|4711";
+
+        var refused = await intake.Server.SendAsync(HttpMethod.Get, search, headers: mediaOnly);
+        var allowed = await intake.Server.SendAsync(HttpMethod.Get, search, headers: both);
+
+        (await refused.ShouldBeRefusedAsync(403, intake.Server, before)).Issue.Single().Diagnostics.Should().Contain("system/Patient.s");
+        allowed.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_token_for_another_audience_is_401()
     {
         await using var intake = await AuthorizedIntake.StartAsync(["system/*.cruds"], audience: "another-api");
