@@ -15,6 +15,8 @@ public static class FhirAuthorizationExtensions
         builder.Services.AddOptions<JwtBearerOptions>(FhirCaller.Scheme).Configure<IOptions<FhirAuthorizationOptions>>((bearer, fhir) =>
         {
             var settings = fhir.Value;
+            // Without an authority the handler is never asked (the filter lets every request through); the options must
+            // still be valid should anything resolve them.
             bearer.Authority = settings.Enabled ? settings.Authority : "https://authorization.not-configured.invalid/";
             bearer.RequireHttpsMetadata = settings.RequireHttpsMetadata;
             bearer.MapInboundClaims = false;

@@ -13,8 +13,6 @@ public sealed class FhirCaller(ClaimsPrincipal principal, SmartScopes scopes)
     public const string Scheme = "FhirBearer";
     private static readonly object Key = new();
 
-    public ClaimsPrincipal Principal => principal;
-
     /// <summary>The OAuth client the token was issued to (<c>client_id</c>, RFC 9068; else <c>azp</c> or <c>sub</c>).</summary>
     public string ClientId =>
         new[] { "client_id", "azp", "sub" }.Select(principal.FindFirst).FirstOrDefault(c => !string.IsNullOrEmpty(c?.Value))?.Value ?? "(unnamed)";

@@ -15,8 +15,6 @@ namespace Triage.Intake.Search;
 /// <param name="Elements">The element names asked for and known to the type (perhaps none), or null when <c>_elements</c> was not given.</param>
 public sealed record ResourceSubset(SummaryType Summary, IReadOnlyList<string>? Elements)
 {
-    public static readonly ResourceSubset Whole = new(SummaryType.False, null);
-
     private bool LeavesOut => Filter() is not null;
 
     /// <summary>
