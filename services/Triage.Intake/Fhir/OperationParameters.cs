@@ -28,6 +28,7 @@ public sealed class OperationParameters(ILookup<string, string> values)
         return new OperationParameters(given.ToLookup(p => p.Name, p => p.Value));
     }
 
-    private static bool HasBody(HttpRequest request) =>
+    /// <summary>Whether the request carries a body (an operation's input), by its headers.</summary>
+    public static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || (request.ContentLength is null && !string.IsNullOrEmpty(request.ContentType));
 }

@@ -29,7 +29,7 @@ public static class ValidateEndpoint
         async (string id, HttpRequest request, FhirRequestReader reader, FhirResourceStore store, ProfileValidator validator, LesionPhotoCheck photos,
             CancellationToken cancellationToken) =>
         {
-            var body = HasBody(request) ? (await reader.ReadAsync(request, cancellationToken)).Parse<Resource>() : null;
+            var body = OperationParameters.HasBody(request) ? (await reader.ReadAsync(request, cancellationToken)).Parse<Resource>() : null;
             var asked = ValidateRequest.From(body, type, request);
             var stored = await store.ReadAsync(type, id, cancellationToken) ?? throw FhirErrors.NotFound(type, id);
             if (asked.Resource?.Id is { } bodyId && bodyId != id)
@@ -67,9 +67,6 @@ public static class ValidateEndpoint
             return refused.Outcome.Issue;
         }
     }
-
-    private static bool HasBody(HttpRequest request) =>
-        request.ContentLength > 0 || (request.ContentLength is null && !string.IsNullOrEmpty(request.ContentType));
 
     private static FhirRequestException NoResource(string type) =>
         FhirErrors.BadRequest($"{type}/$validate needs the resource to validate as the body.", code: OperationOutcome.IssueType.Required);
