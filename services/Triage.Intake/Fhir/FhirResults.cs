@@ -18,6 +18,10 @@ public static class FhirResults
     public static IResult Saved(Resource resource, bool created, ReturnPreference preference) =>
         new ResourceResult(resource, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, location: created, preference);
 
+    /// <summary>304 without a body, with the current version's ETag and Last-Modified.</summary>
+    public static IResult NotModified(Resource resource) =>
+        new ResourceResult(resource, StatusCodes.Status304NotModified, preference: ReturnPreference.Minimal);
+
     public static IResult NotFound(string type, string id) =>
         Resource(FhirErrors.NotFound(type, id).Outcome, StatusCodes.Status404NotFound);
 

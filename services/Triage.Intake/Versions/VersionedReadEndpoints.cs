@@ -12,14 +12,15 @@ namespace Triage.Intake.Versions;
 /// </summary>
 public static class VersionedReadEndpoints
 {
-    /// <summary>read, with <c>_summary</c> (true, text, data or false) or <c>_elements</c> if asked.</summary>
+    /// <summary>read, with <c>_summary</c> (true, text, data or false) or <c>_elements</c> if asked; 304 for a client copy that is current (<see cref="ConditionalRead"/>).</summary>
     public static Delegate Read(string type) =>
         async (string id, HttpRequest request, FhirResourceStore store, CancellationToken cancellationToken) =>
         {
             var subset = ResourceSubset.OfRead(request, type);
-            return await store.ReadAsync(type, id, cancellationToken) is { } resource
-                ? FhirResults.Resource(subset.Mark(resource), subset.Filter())
-                : throw await store.NotFoundAsync(type, id, cancellationToken);
+            var resource = await store.ReadAsync(type, id, cancellationToken) ?? throw await store.NotFoundAsync(type, id, cancellationToken);
+            return ConditionalRead.IsNotModified(request, resource)
+                ? FhirResults.NotModified(resource)
+                : FhirResults.Resource(subset.Mark(resource), subset.Filter());
         };
 
     public static Delegate VersionRead(string type) =>
