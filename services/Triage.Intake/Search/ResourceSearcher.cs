@@ -21,6 +21,9 @@ public sealed record SearchPage(
 /// </summary>
 public sealed class ResourceSearcher(TriageDbContext db, IOptions<IntakeOptions> options)
 {
+    /// <summary>How many times <c>_include:iterate</c> is followed from what the previous time included.</summary>
+    public const int MaxIncludeRounds = 3;
+
     public async Task<SearchPage> SearchAsync(string type, SearchRequest search, CancellationToken cancellationToken)
     {
         var query = db.Resources.AsNoTracking().Where(r => r.ResourceType == type && r.IsCurrent);
@@ -39,6 +42,7 @@ public sealed class ResourceSearcher(TriageDbContext db, IOptions<IntakeOptions>
         var (rows, next) = await new SearchOrder(db, type, search.Sort).PageAsync(query, search.Cursor, search.Count, cancellationToken);
         var matches = rows.Select(r => FhirJson.Parse(r.Json)).ToList();
         var included = await IncludedAsync(matches, search.Includes, cancellationToken);
+        included = [.. included, .. await IteratedAsync(matches, included, search.IteratedIncludes, cancellationToken)];
         var limit = options.Value.MaxRevIncludes;
         var revIncluded = await RevIncludedAsync(type, matches, search.RevIncludes, limit + 1, cancellationToken);
         List<OperationOutcome.IssueComponent> warnings = [];
@@ -86,10 +90,30 @@ public sealed class ResourceSearcher(TriageDbContext db, IOptions<IntakeOptions>
         return included;
     }
 
-    private async Task<IReadOnlyList<Resource>> IncludedAsync(
-        IReadOnlyList<Resource> matches, IReadOnlyList<IncludePath> includes, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>_include:iterate</c>: the paths followed from the matches and from everything included, round after round,
+    /// until a round adds nothing new or <see cref="MaxIncludeRounds"/> rounds have run.
+    /// </summary>
+    private async Task<IReadOnlyList<Resource>> IteratedAsync(
+        IReadOnlyList<Resource> matches, IReadOnlyList<Resource> included, IReadOnlyList<IncludePath> paths, CancellationToken cancellationToken)
     {
-        var wanted = includes.SelectMany(i => matches.SelectMany(i.References))
+        List<Resource> added = [];
+        var seen = matches.Concat(included).Select(Key).ToHashSet();
+        IReadOnlyList<Resource> frontier = [.. matches, .. included];
+        for (var round = 0; round < MaxIncludeRounds && paths.Count > 0 && frontier.Count > 0; round++)
+        {
+            frontier = [.. (await IncludedAsync(frontier, paths, cancellationToken)).Where(r => seen.Add(Key(r)))];
+            added.AddRange(frontier);
+        }
+
+        return added;
+    }
+
+    /// <summary>The resources <paramref name="includes"/> name from those of <paramref name="from"/> of each path's source type.</summary>
+    private async Task<IReadOnlyList<Resource>> IncludedAsync(
+        IReadOnlyList<Resource> from, IReadOnlyList<IncludePath> includes, CancellationToken cancellationToken)
+    {
+        var wanted = includes.SelectMany(i => from.Where(r => r.TypeName == i.SourceType).SelectMany(i.References))
             .Select(r => SearchIndexer.Normalise(r?.Reference)).OfType<string>().Distinct().ToList();
         List<Resource> included = [];
         foreach (var byType in wanted.GroupBy(r => r.Split('/')[0]))

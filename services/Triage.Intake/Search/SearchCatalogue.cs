@@ -91,6 +91,9 @@ public static class SearchCatalogue
 
     public static IReadOnlyList<IncludePath> IncludesOf(string type) => [.. Includes.Where(i => i.SourceType == type)];
 
+    /// <summary>Every <c>_include</c> of every type: what <c>_include:iterate</c> may name, from whatever was included.</summary>
+    public static IReadOnlyList<IncludePath> AllIncludes => Includes;
+
     public static IReadOnlyList<RevIncludePath> RevIncludesOf(string type) => [.. RevIncludes.Where(i => i.TargetType == type)];
 
     /// <summary>What <c>_sort</c> takes for the type: <c>_lastUpdated</c> and its date parameters.</summary>

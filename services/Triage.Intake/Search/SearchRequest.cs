@@ -13,6 +13,7 @@ public sealed record SearchCriterion(SupportedSearchParameter Parameter, IReadOn
 /// A type-level search as the query asks it. Parameters this server does not support are ignored and listed as warnings,
 /// or refused with 400 under <c>Prefer: handling=strict</c> (as microsoft/fhir-server does).
 /// </summary>
+/// <param name="IteratedIncludes"><c>_include:iterate</c>: followed from included resources too, not only from matches.</param>
 /// <param name="Count">Matches per page; 0 (<c>_count=0</c> or <c>_summary=count</c>) for the total only.</param>
 /// <param name="Subset">The part of each resource written (<c>_summary</c> or <c>_elements</c>).</param>
 /// <param name="CountsTotal">Whether the Bundle carries the total (not under <c>_total=none</c>).</param>
@@ -23,6 +24,7 @@ public sealed record SearchRequest(
     SearchSort Sort,
     SearchCursor? Cursor,
     IReadOnlyList<IncludePath> Includes,
+    IReadOnlyList<IncludePath> IteratedIncludes,
     IReadOnlyList<RevIncludePath> RevIncludes,
     ResourceSubset Subset,
     bool CountsTotal,
@@ -33,6 +35,7 @@ public sealed record SearchRequest(
     public const int MaxCount = 500;
     private const string CountParameter = "_count";
     private const string IncludeParameter = "_include";
+    private const string IterateIncludeParameter = "_include:iterate";
     private const string RevIncludeParameter = "_revinclude";
     private const string TotalParameter = "_total";
     private static readonly HashSet<string> Passive = [ContentNegotiation.FormatParameter, "_pretty"];
@@ -44,6 +47,7 @@ public sealed record SearchRequest(
         var strict = PreferHeader.IsStrict(request);
         List<SearchCriterion> criteria = [];
         List<IncludePath> included = [];
+        List<IncludePath> iterated = [];
         List<RevIncludePath> revIncluded = [];
         List<string> unsupported = [];
         List<string> unsupportedElements = [];
@@ -75,6 +79,12 @@ public sealed record SearchRequest(
             if (name == IncludeParameter)
             {
                 included.AddRange(Honoured(name, given, SearchCatalogue.IncludesOf(type), i => i.Value, kept, unsupported));
+                continue;
+            }
+
+            if (name == IterateIncludeParameter)
+            {
+                iterated.AddRange(Honoured(name, given, SearchCatalogue.AllIncludes, i => i.Value, kept, unsupported));
                 continue;
             }
 
@@ -159,7 +169,7 @@ public sealed record SearchRequest(
 
         var subset = ResourceSubset.Of(summary, elements);
         return new SearchRequest(
-            criteria, summary == SummaryType.Count ? 0 : count, sort, cursor, included, revIncluded, subset, countsTotal, warnings, kept);
+            criteria, summary == SummaryType.Count ? 0 : count, sort, cursor, included, iterated, revIncluded, subset, countsTotal, warnings, kept);
     }
 
     /// <summary>The values of <paramref name="name"/> the type honours (kept for the links); the others go to <paramref name="unsupported"/>.</summary>

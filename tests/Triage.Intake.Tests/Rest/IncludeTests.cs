@@ -23,6 +23,29 @@ public sealed class IncludeTests
     }
 
     [Fact]
+    public async Task Iterate_follows_an_include_from_what_was_included()
+    {
+        await using var server = await IntakeServer.StartAsync();
+        var patient = await server.CreateAsync(Resources.Patient());
+        var result = (await ClassifiedPhotos.PostAsync(server, patient.Id!)).RiskAssessment;
+        var device = result.Performer.Reference;
+
+        var once = await server.SearchAsync($"/fhir/Provenance?target=RiskAssessment/{result.Id}&_include=Provenance:target");
+        var iterated = await server.SearchAsync(
+            $"/fhir/Provenance?target=RiskAssessment/{result.Id}&_include=Provenance:target&_include:iterate=RiskAssessment:subject&_include:iterate=RiskAssessment:performer");
+        var unknown = await server.SearchAsync($"/fhir/Provenance?target=RiskAssessment/{result.Id}&_include:iterate=Media:owner");
+
+        Included(once).Should().Equal($"RiskAssessment/{result.Id}");
+        Included(iterated).Should().BeEquivalentTo([$"RiskAssessment/{result.Id}", $"Patient/{patient.Id}", device]);
+        iterated.Link("self").Should().Contain("_include%3Aiterate=RiskAssessment%3Asubject");
+        var outcome = (OperationOutcome)unknown.Entry.Single(e => e.Search.Mode == Bundle.SearchEntryMode.Outcome).Resource;
+        outcome.Issue.Single().Diagnostics.Should().Contain("_include:iterate=Media:owner");
+    }
+
+    private static IEnumerable<string> Included(Bundle bundle) =>
+        bundle.Entry.Where(e => e.Search.Mode == Bundle.SearchEntryMode.Include).Select(e => $"{e.Resource.TypeName}/{e.Resource.Id}");
+
+    [Fact]
     public async Task A_review_task_comes_with_its_risk_assessment_and_patient_each_once()
     {
         await using var server = await IntakeServer.StartAsync();
