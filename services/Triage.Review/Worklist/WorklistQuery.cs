@@ -27,7 +27,7 @@ public sealed record WorklistPage(IReadOnlyList<WorklistEntry> Entries, int Page
 /// <summary>
 /// The flagged cases, filtered, most urgent first (<see cref="ReviewUrgencyOrder"/>; decided cases newest decision first),
 /// a page at a time. The rows are narrow, so the order is the domain rule applied in memory rather than a copy of it in SQL;
-/// decided cases are read only when the filter shows them, and counted otherwise.
+/// decided cases are read only when the filter shows them, and counted on the status index.
 /// </summary>
 public sealed class WorklistQuery(TriageDbContext db, IOptions<ReviewUiOptions> options, TimeProvider clock)
 {
@@ -36,9 +36,11 @@ public sealed class WorklistQuery(TriageDbContext db, IOptions<ReviewUiOptions> 
         var now = clock.GetUtcNow();
         // Decided cases pile up for as long as the platform runs: they are read only when the filter shows them.
         var withDecided = filter.Status is WorklistStatus.Done or WorklistStatus.All;
+        var cases = withDecided
+            ? db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.FlaggedForReview || c.Status == CaseStatus.Reviewed)
+            : db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.FlaggedForReview);
         var rows = await (
-            from c in db.Cases.AsNoTracking()
-            where c.Status == CaseStatus.FlaggedForReview || (withDecided && c.Status == CaseStatus.Reviewed)
+            from c in cases
             join r in db.CaseResults.AsNoTracking() on c.Id equals r.CaseId
             select new
             {
@@ -71,14 +73,8 @@ public sealed class WorklistQuery(TriageDbContext db, IOptions<ReviewUiOptions> 
             matching.Count,
             all.Count(e => e.Status == WorklistStatus.Open),
             all.Count(e => e.Status == WorklistStatus.InReview),
-            withDecided ? all.Count(e => e.Status == WorklistStatus.Done) : await DecidedCountAsync(cancellationToken));
+            await db.Cases.CountAsync(c => c.Status == CaseStatus.Reviewed, cancellationToken));
     }
-
-    private Task<int> DecidedCountAsync(CancellationToken cancellationToken) => (
-        from c in db.Cases.AsNoTracking()
-        where c.Status == CaseStatus.Reviewed
-        join r in db.CaseResults.AsNoTracking() on c.Id equals r.CaseId
-        select c.Id).CountAsync(cancellationToken);
 
     private static bool Matches(WorklistEntry entry, WorklistFilter filter, DateTimeOffset now)
     {
