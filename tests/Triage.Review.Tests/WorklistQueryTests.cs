@@ -6,6 +6,7 @@ using Triage.Data.Cases;
 using Triage.Data.Images;
 using Triage.Data.Results;
 using Triage.Domain.Cases;
+using Triage.Domain.Diagnoses;
 using Triage.Review.Worklist;
 using Triage.Testing;
 
@@ -13,7 +14,8 @@ namespace Triage.Review.Tests;
 
 /// <summary>
 /// The worklist on a real SQLite database: each status filter shows its cases, most urgent first, and the counts of
-/// open, in review and done are the same whichever filter is shown (decided cases are counted without being read).
+/// open, in review and done are the same whichever filter is shown; decided cases are filtered and paged newest decision
+/// first (in SQL).
 /// </summary>
 public sealed class WorklistQueryTests : IAsyncLifetime
 {
@@ -30,6 +32,7 @@ public sealed class WorklistQueryTests : IAsyncLifetime
         Add("in-review", 0.50, claimedBy: "dr.ana");
         Add("done-1", 0.70, reviewedBy: "dr.ana", reviewedAt: Now.AddHours(-3));
         Add("done-2", 0.30, reviewedBy: "dr.rui", reviewedAt: Now.AddHours(-1));
+        Add("done-old", 0.60, reviewedBy: "dr.ana", reviewedAt: Now.AddDays(-9), flaggedAt: Now.AddDays(-10), suggested: "BCC");
         await _db.SaveChangesAsync();
     }
 
@@ -44,8 +47,8 @@ public sealed class WorklistQueryTests : IAsyncLifetime
     [InlineData(WorklistStatus.Waiting, new[] { "open-high", "in-review", "open-low" })]
     [InlineData(WorklistStatus.Open, new[] { "open-high", "open-low" })]
     [InlineData(WorklistStatus.InReview, new[] { "in-review" })]
-    [InlineData(WorklistStatus.Done, new[] { "done-2", "done-1" })]
-    [InlineData(WorklistStatus.All, new[] { "open-high", "done-1", "in-review", "done-2", "open-low" })]
+    [InlineData(WorklistStatus.Done, new[] { "done-2", "done-1", "done-old" })]
+    [InlineData(WorklistStatus.All, new[] { "open-high", "done-1", "done-old", "in-review", "done-2", "open-low" })]
     public async Task Each_filter_shows_its_cases_most_urgent_first_with_the_same_counts(WorklistStatus status, string[] expected)
     {
         var query = new WorklistQuery(_db, Options.Create(new ReviewUiOptions()), new FixedClock(Now));
@@ -53,19 +56,45 @@ public sealed class WorklistQueryTests : IAsyncLifetime
         var page = await query.RunAsync(new WorklistFilter(status), CancellationToken.None);
 
         page.Entries.Select(e => _db.Cases.Single(c => c.Id == e.CaseId).MediaId).Should().Equal(expected);
-        (page.Open, page.InReview, page.Done).Should().Be((2, 1, 2));
+        (page.Open, page.InReview, page.Done).Should().Be((2, 1, 3));
         page.Matching.Should().Be(expected.Length);
     }
 
-    private void Add(string name, double cancerProbability, string? claimedBy = null, string? reviewedBy = null, DateTimeOffset? reviewedAt = null)
+    [Theory]
+    [InlineData(null, CaseAge.Any, new[] { "done-2", "done-1", "done-old" })]
+    [InlineData("BCC", CaseAge.Any, new[] { "done-old" })]
+    [InlineData("MEL", CaseAge.Today, new[] { "done-2", "done-1" })]
+    [InlineData(null, CaseAge.ThisWeek, new[] { "done-2", "done-1" })]
+    [InlineData(null, CaseAge.OlderThanAWeek, new[] { "done-old" })]
+    public async Task Decided_cases_are_filtered_and_paged_newest_decision_first(string? suggested, CaseAge age, string[] expected)
     {
-        var flaggedAt = Now.AddHours(-5);
-        var image = new StoredImage { Id = Guid.NewGuid(), Sha256 = name, ContentType = "image/png", Content = [1], ReceivedAt = flaggedAt };
+        var query = new WorklistQuery(_db, Options.Create(new ReviewUiOptions { PageSize = 1 }), new FixedClock(Now));
+        Diagnosis? diagnosis = suggested is null ? null : Enum.Parse<Diagnosis>(suggested);
+        List<string> seen = [];
+
+        for (var number = 1; number <= expected.Length + 1; number++)
+        {
+            var page = await query.RunAsync(new WorklistFilter(WorklistStatus.Done, diagnosis, age, number), CancellationToken.None);
+            page.PageCount.Should().Be(expected.Length);
+            page.Matching.Should().Be(expected.Length);
+            page.Page.Should().Be(Math.Min(number, expected.Length), "a page past the last shows the last");
+            seen.AddRange(page.Entries.Select(e => _db.Cases.Single(c => c.Id == e.CaseId).MediaId));
+        }
+
+        seen.Should().Equal([.. expected, expected[^1]]);
+    }
+
+    private void Add(
+        string name, double cancerProbability, string? claimedBy = null, string? reviewedBy = null, DateTimeOffset? reviewedAt = null,
+        DateTimeOffset? flaggedAt = null, string suggested = "MEL")
+    {
+        var flagged = flaggedAt ?? Now.AddHours(-5);
+        var image = new StoredImage { Id = Guid.NewGuid(), Sha256 = name, ContentType = "image/png", Content = [1], ReceivedAt = flagged };
         _db.Images.Add(image);
-        var @case = new TriageCase { Id = Guid.NewGuid(), PatientId = "p", MediaId = name, ImageId = image.Id, ReceivedAt = flaggedAt, UpdatedAt = flaggedAt };
-        @case.MoveTo(CaseStatus.Queued, flaggedAt);
-        @case.MoveTo(CaseStatus.Classified, flaggedAt);
-        @case.FlagForReview($"task-{name}", flaggedAt);
+        var @case = new TriageCase { Id = Guid.NewGuid(), PatientId = "p", MediaId = name, ImageId = image.Id, ReceivedAt = flagged, UpdatedAt = flagged };
+        @case.MoveTo(CaseStatus.Queued, flagged);
+        @case.MoveTo(CaseStatus.Classified, flagged);
+        @case.FlagForReview($"task-{name}", flagged);
         if (claimedBy is not null)
         {
             @case.TryClaim(claimedBy, Now.AddMinutes(-1), Now.AddMinutes(10)).Should().BeTrue();
@@ -80,8 +109,8 @@ public sealed class WorklistQueryTests : IAsyncLifetime
         _db.Cases.Add(@case);
         _db.CaseResults.Add(new CaseResult
         {
-            CaseId = @case.Id, DecidedBy = "student", SuggestedDiagnosis = "MEL", CancerProbability = cancerProbability, StudentModel = "student 1.0.0",
-            CompletedAt = flaggedAt,
+            CaseId = @case.Id, DecidedBy = "student", SuggestedDiagnosis = suggested, CancerProbability = cancerProbability, StudentModel = "student 1.0.0",
+            CompletedAt = flagged,
         });
     }
 

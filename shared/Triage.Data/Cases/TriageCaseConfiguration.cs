@@ -19,6 +19,8 @@ internal sealed class TriageCaseConfiguration : IEntityTypeConfiguration<TriageC
         entity.Property(c => c.Revision).IsConcurrencyToken();
         entity.HasIndex(c => c.MediaId).IsUnique();
         entity.HasIndex(c => new { c.Status, c.UpdatedAt });
+        // The done worklist: decided cases newest decision first, a page at a time.
+        entity.HasIndex(c => new { c.Status, c.ReviewedAt });
         entity.HasIndex(c => new { c.PatientId, c.LesionKey });
         entity.HasIndex(c => c.ClassifyAfter);
         entity.HasOne<Images.StoredImage>().WithMany().HasForeignKey(c => c.ImageId).OnDelete(DeleteBehavior.Restrict);

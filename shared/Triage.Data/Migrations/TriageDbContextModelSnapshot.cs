@@ -100,6 +100,8 @@ namespace Triage.Data.Migrations
 
                     b.HasIndex("PatientId", "LesionKey");
 
+                    b.HasIndex("Status", "ReviewedAt");
+
                     b.HasIndex("Status", "UpdatedAt");
 
                     b.ToTable("Cases", (string)null);
